@@ -1,0 +1,18 @@
+using Conclave.Application.Common.Security;
+using Conclave.Domain.Common;
+
+namespace Conclave.Api.Auth;
+
+/// <summary>Who is making the current call; set once per request by <see cref="CallAuthenticator"/>.</summary>
+public sealed class Caller
+{
+    private AuthenticatedSession? _session;
+
+    public AuthenticatedSession Session
+    {
+        get => _session ?? throw new InvalidOperationException("The call was not authenticated.");
+        set => _session = value;
+    }
+
+    public UserId UserId => Session.UserId;
+}

@@ -1,0 +1,37 @@
+using System.Text.RegularExpressions;
+using Conclave.Application.Common.Settings;
+
+namespace Conclave.Api.Configuration;
+
+// CLARIFICATIONS §9.3, in its order, plus the TLS pairing (checked before anything is opened).
+internal static partial class ConfigValidator
+{
+    [GeneratedRegex(@"\A[!#$%&'*+\-.^_`|~0-9A-Za-z]+\z")]
+    private static partial Regex HeaderToken();
+
+    [GeneratedRegex(@"\A[A-Za-z0-9_-]+\z")]
+    private static partial Regex RegistrationTokenCharacters();
+
+    public static void Validate(ServerConfig config)
+    {
+        if (!HeaderToken().IsMatch(config.AuthHeader))
+            throw new ConfigurationException($"auth_header '{config.AuthHeader}' is not a valid HTTP header name");
+        if (config.RegistrationToken is { } token)
+        {
+            if (token.Length == 0) throw new ConfigurationException("registration_token must not be empty when set");
+            if (!RegistrationTokenCharacters().IsMatch(token))
+                throw new ConfigurationException("registration_token must contain only ASCII letters, digits, underscores, and hyphens");
+        }
+        RequireDuration("message_retention", config.MessageRetention);
+        RequireDuration("cleanup_interval", config.CleanupInterval);
+        if ((config.TlsCertPath is null) != (config.TlsKeyPath is null))
+            throw new ConfigurationException("both tls_cert_path and tls_key_path must be set for TLS, or neither for plain HTTP");
+        if (config.DatabasePath.Length == 0) throw new ConfigurationException("database_path must not be empty");
+    }
+
+    private static void RequireDuration(string field, string value)
+    {
+        if (!DurationFormat.TryParse(value, out _, out var error))
+            throw new ConfigurationException($"invalid {field} '{value}': {error}");
+    }
+}

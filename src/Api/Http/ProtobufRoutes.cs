@@ -1,0 +1,56 @@
+using Conclave.Api.Auth;
+using Conclave.Api.Errors;
+using Google.Protobuf;
+
+namespace Conclave.Api.Http;
+
+/// <summary>
+/// The spec's HTTP/protobuf surface, mapped from the google.api.http annotations: each route binds its request,
+/// calls the same service method gRPC calls, and answers raw protobuf with the status the proto declares.
+/// </summary>
+public static class ProtobufRoutes
+{
+    public static void MapProtobufRoutes(this IEndpointRouteBuilder endpoints, RpcCatalog catalog)
+    {
+        foreach (var route in catalog.Routes.Where(r => r.Invoke is not null))
+        {
+            endpoints.MapMethods(route.PathTemplate, MethodsOf(route), context => HandleAsync(context, route))
+                .WithMetadata(new ProtobufRouteMetadata(route))
+                .WithDisplayName($"{route.HttpMethod} {route.PathTemplate} (protobuf)");
+        }
+    }
+
+    // HEAD on a GET route is answered like GET, body omitted, as in the reference.
+    private static string[] MethodsOf(RpcRoute route) =>
+        route.HttpMethod == HttpMethods.Get ? [HttpMethods.Get, HttpMethods.Head] : [route.HttpMethod];
+
+    private static async Task HandleAsync(HttpContext http, RpcRoute route)
+    {
+        try
+        {
+            if (!route.Anonymous) await http.RequestServices.GetRequiredService<CallAuthenticator>().AuthenticateAsync(http);
+            var request = route.Method.InputType.Parser.ParseFrom(ReadOnlySpan<byte>.Empty);
+            RequestBinder.BindPath(route, http, request);
+            RequestBinder.BindQuery(route, http, request);
+            await RequestBinder.BindBodyAsync(route, http, request);
+            var service = http.RequestServices.GetRequiredService(route.Implementation);
+            var response = await route.Invoke!(service, request, new HttpServerCallContext(http, route.FullName));
+            await WriteAsync(http, route.SuccessStatus, response);
+        }
+        catch (Exception exception) when (!http.Response.HasStarted)
+        {
+            var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ProtobufRoutes));
+            await ProtobufErrorWriter.WriteAsync(http, exception, logger);
+        }
+    }
+
+    private static Task WriteAsync(HttpContext http, int status, IMessage response)
+    {
+        http.Response.StatusCode = status;
+        if (status == StatusCodes.Status204NoContent) return Task.CompletedTask;
+        http.Response.ContentType = ProtobufErrorWriter.ProtobufContentType;
+        var bytes = response.ToByteArray();
+        http.Response.ContentLength = bytes.Length;
+        return http.Response.Body.WriteAsync(bytes).AsTask();
+    }
+}

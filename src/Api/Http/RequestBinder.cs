@@ -1,0 +1,75 @@
+using System.Buffers;
+using System.Globalization;
+using Conclave.Api.Errors;
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
+
+namespace Conclave.Api.Http;
+
+// Builds an RPC's request message from a spec HTTP request in the reference's order (CLARIFICATIONS §2.2):
+// path, then query, then the body's size, then its decoding.
+internal static class RequestBinder
+{
+    public const int MaxBodyBytes = 1_048_576;
+
+    public static void BindPath(RpcRoute route, HttpContext http, IMessage request)
+    {
+        foreach (var field in route.PathFields)
+        {
+            var text = http.GetRouteValue(field.Name) as string ?? "";
+            if (field.Name.EndsWith("_id", StringComparison.Ordinal) && !UuidText.TryParse(text, out _))
+                throw InvalidPath(field.Name, text);
+            field.Accessor.SetValue(request, text);
+        }
+    }
+
+    public static void BindQuery(RpcRoute route, HttpContext http, IMessage request)
+    {
+        foreach (var (key, values) in http.Request.Query)
+        {
+            var field = route.Method.InputType.FindFieldByName(key);
+            if (field is null || route.PathFields.Contains(field) || field == route.BodyField) continue;
+            if (values.Count != 1) throw InvalidQuery($"duplicate field `{key}`");
+            var text = values[0] ?? "";
+            field.Accessor.SetValue(request, field.FieldType switch
+            {
+                FieldType.Int64 => long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
+                    ? number : throw InvalidQuery($"{key}: invalid digit found in string"),
+                FieldType.String => text,
+                _ => throw new InvalidOperationException($"query binding for {field.FieldType} is not supported"),
+            });
+        }
+    }
+
+    public static async Task BindBodyAsync(RpcRoute route, HttpContext http, IMessage request)
+    {
+        if (route.Body == BodyBinding.None) return;
+        if (http.Request.ContentLength > MaxBodyBytes) throw TooLarge();
+        var buffer = new ArrayBufferWriter<byte>();
+        await foreach (var chunk in ReadAsync(http.Request.Body, http.RequestAborted))
+        {
+            if (buffer.WrittenCount + chunk.Length > MaxBodyBytes) throw TooLarge();
+            buffer.Write(chunk.Span);
+        }
+        var descriptor = route.BodyDescriptor;
+        if (!WireFormatCheck.IsValid(descriptor, buffer.WrittenSpan)) throw ApiException.BadRequest("invalid request body");
+        if (route.Body == BodyBinding.Whole) request.MergeFrom(buffer.WrittenSpan);
+        else route.BodyField!.Accessor.SetValue(request, descriptor.Parser.ParseFrom(buffer.WrittenSpan));
+    }
+
+    private static async IAsyncEnumerable<ReadOnlyMemory<byte>> ReadAsync(Stream body, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0) yield return chunk.AsMemory(0, read);
+    }
+
+    private static ApiException InvalidPath(string name, string value) =>
+        ApiException.BadRequest($"Invalid URL: Cannot parse `{name}` with value `{value}` as a UUID");
+
+    private static ApiException InvalidQuery(string detail) =>
+        ApiException.BadRequest($"Failed to deserialize query string: {detail}");
+
+    private static ApiException TooLarge() =>
+        new(StatusCodes.Status413PayloadTooLarge, V1.ErrorCode.InputBadRequest, "request body exceeds the limit of 1048576 bytes");
+}

@@ -1,0 +1,41 @@
+using Conclave.Api.Errors;
+using Conclave.V1;
+
+namespace Conclave.Api.Http;
+
+// Unknown routes answer 404 RESOURCE_NOT_FOUND and wrong methods 405 INPUT_BAD_REQUEST, as ErrorResponses
+// (CLARIFICATIONS §2.1); a trailing slash is an unknown route, though endpoint routing would ignore it.
+internal static class UnmatchedRequests
+{
+    private const string MethodNotAllowedEndpoint = "405 HTTP Method Not Supported";
+
+    public static IApplicationBuilder UseTrailingSlashRejection(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var path = context.Request.Path.Value;
+        if (path is { Length: > 1 } && path.EndsWith('/')) await NotFoundAsync(context);
+        else await next(context);
+    });
+
+    public static IApplicationBuilder UseUnmatchedRequestErrors(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var endpoint = context.GetEndpoint();
+        if (endpoint is null)
+        {
+            await NotFoundAsync(context);
+        }
+        else if (endpoint.DisplayName == MethodNotAllowedEndpoint)
+        {
+            await endpoint.RequestDelegate!(context); // sets 405 and the Allow header
+            await ProtobufErrorWriter.WriteAsync(context, StatusCodes.Status405MethodNotAllowed,
+                new ErrorResponse { Message = "method not allowed", ErrorCode = ErrorCode.InputBadRequest });
+        }
+        else
+        {
+            await next(context);
+        }
+    });
+
+    private static Task NotFoundAsync(HttpContext context) =>
+        ProtobufErrorWriter.WriteAsync(context, StatusCodes.Status404NotFound,
+            new ErrorResponse { Message = "not found", ErrorCode = ErrorCode.ResourceNotFound });
+}

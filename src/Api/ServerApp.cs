@@ -1,0 +1,103 @@
+using System.Net;
+using Conclave.Api.Auth;
+using Conclave.Api.Configuration;
+using Conclave.Api.Grpc;
+using Conclave.Api.Http;
+using Conclave.Application;
+using Conclave.Infrastructure;
+using Conclave.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Routing.Matching;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace Conclave.Api;
+
+/// <summary>Builds the server from a validated configuration; Program and the tests both start it this way.</summary>
+public static class ServerApp
+{
+    public static WebApplication Build(ServerConfig config, Action<WebApplicationBuilder>? customize = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        var listeners = new Listeners();
+        builder.WebHost.ConfigureKestrel(kestrel => ConfigureListeners(kestrel, config, listeners));
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Services.AddSingleton(config);
+        builder.Services.AddSingleton(config.ToSettings());
+        builder.Services.AddSingleton(listeners);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddApplication(plugins: []);
+        builder.Services.AddInfrastructure(config.DatabasePath);
+        AddApi(builder.Services);
+        customize?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseTrailingSlashRejection();
+        app.UseRouting();
+        app.UseUnmatchedRequestErrors();
+        app.MapConclaveServices();
+        app.MapProtobufRoutes(app.Services.GetRequiredService<RpcCatalog>());
+        return app;
+    }
+
+    /// <summary>Creates or migrates the database, then starts listening.</summary>
+    public static async Task StartAsync(WebApplication app, CancellationToken cancellationToken = default)
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var config = scope.ServiceProvider.GetRequiredService<ServerConfig>();
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(config.DatabasePath, cancellationToken);
+        }
+        await app.StartAsync(cancellationToken);
+    }
+
+    private static void AddApi(IServiceCollection services)
+    {
+        services.AddGrpc(options =>
+        {
+            options.IgnoreUnknownServices = true;
+            options.MaxReceiveMessageSize = RequestBinder.MaxBodyBytes + 1024; // the spec body plus its path wrapper
+            options.Interceptors.Add<ErrorInterceptor>();
+            options.Interceptors.Add<AuthInterceptor>();
+        }).AddJsonTranscoding();
+        foreach (var service in GrpcServices.All) services.AddScoped(service);
+        services.AddSingleton(new RpcCatalog(GrpcServices.All));
+        services.AddSingleton<MatcherPolicy, JsonRequestPolicy>();
+        services.AddSingleton<AuthHeaderReader>();
+        services.AddScoped<Caller>();
+        services.AddScoped<CallAuthenticator>();
+    }
+
+    // Plain mode: HTTP/1.1 on listen_port for spec clients, HTTP/2 on grpc_port (Kestrel cannot serve both
+    // cleartext on one port). TLS mode: both negotiated by ALPN on listen_port.
+    private static void ConfigureListeners(KestrelServerOptions kestrel, ServerConfig config, Listeners listeners)
+    {
+        kestrel.AddServerHeader = false;
+        kestrel.Limits.MaxRequestBodySize = 4 * RequestBinder.MaxBodyBytes; // JSON spells bytes in base64; routes enforce 1 MiB
+        var address = IPAddress.Parse(config.ListenAddress.Trim('[', ']'));
+        kestrel.Listen(address, config.EffectiveListenPort, listen =>
+        {
+            if (config.TlsEnabled)
+            {
+                listen.Protocols = HttpProtocols.Http1AndHttp2;
+                listen.UseHttps(System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPemFile(config.TlsCertPath!, config.TlsKeyPath));
+            }
+            else
+            {
+                listen.Protocols = HttpProtocols.Http1;
+            }
+            listeners.Main = listen;
+        });
+        if (config.TlsEnabled) return;
+        kestrel.Listen(address, config.GrpcPort, listen =>
+        {
+            listen.Protocols = HttpProtocols.Http2;
+            listeners.Grpc = listen;
+        });
+    }
+}
+
+/// <summary>The bound listeners; with port 0 in the configuration their endpoints show the ports actually taken.</summary>
+public sealed class Listeners
+{
+    public ListenOptions? Main { get; set; }
+    public ListenOptions? Grpc { get; set; }
+}

@@ -1,0 +1,9 @@
+using Conclave.Application.Common.Persistence;
+using Conclave.Domain.Common;
+using MediatR;
+
+namespace Conclave.Application.Accounts.Commands.ChangePassword;
+
+// No validator: the current password is verified before the new one is looked at (CLARIFICATIONS R6).
+public sealed record ChangePasswordCommand(UserId Actor, string CurrentPassword, string NewPassword)
+    : IRequest<Unit>, ITransactionDeferred;

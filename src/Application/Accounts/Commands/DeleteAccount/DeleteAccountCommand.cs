@@ -1,0 +1,7 @@
+using Conclave.Application.Common.Persistence;
+using Conclave.Domain.Common;
+using MediatR;
+
+namespace Conclave.Application.Accounts.Commands.DeleteAccount;
+
+public sealed record DeleteAccountCommand(UserId Actor, string Password) : IRequest<Unit>, ITransactionDeferred;

@@ -1,0 +1,8 @@
+using Conclave.Application.Common.Persistence;
+using Conclave.Domain.Common;
+using MediatR;
+
+namespace Conclave.Application.Accounts.Commands.Register;
+
+public sealed record RegisterCommand(string Username, string Password, string Alias, string RegistrationToken)
+    : IRequest<UserId>, ITransactionDeferred;

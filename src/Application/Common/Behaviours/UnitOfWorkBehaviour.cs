@@ -1,0 +1,31 @@
+using Conclave.Application.Common.Events;
+using Conclave.Application.Common.Persistence;
+using MediatR;
+
+namespace Conclave.Application.Common.Behaviours;
+
+// A command is one transaction; its events are published after the commit and before the response (spec architecture/sse.md).
+public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(IUnitOfWork unitOfWork, DomainEventPublisher publisher)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        if (request is IQuery<TResponse>) return await next();
+        TResponse response;
+        IReadOnlyList<Domain.Common.IDomainEvent> events;
+        try
+        {
+            if (request is not ITransactionDeferred) await unitOfWork.BeginAsync(cancellationToken);
+            response = await next();
+            events = await unitOfWork.CommitAsync(cancellationToken);
+        }
+        catch
+        {
+            await unitOfWork.RollbackAsync();
+            throw;
+        }
+        // Not the request's token: once committed, the events must go out even if the client has gone.
+        await publisher.PublishAsync(events, CancellationToken.None);
+        return response;
+    }
+}

@@ -1,0 +1,8 @@
+namespace Conclave.Application.Common.Security;
+
+/// <summary>The authentication hot path: untracked reads and single-statement updates of sessions.</summary>
+public interface ISessionStore
+{
+    Task<AuthenticatedSession?> FindAsync(string tokenHash, CancellationToken cancellationToken);
+    Task SlideAsync(string tokenHash, long expiresAt, CancellationToken cancellationToken);
+}

@@ -1,0 +1,12 @@
+namespace Conclave.Application.Common.Settings;
+
+/// <summary>The configuration values the use cases depend on (spec server-configuration.md).</summary>
+public sealed record ServerSettings
+{
+    public long TokenTtlSeconds { get; init; } = 2_592_000;
+    public long InviteTtlSeconds { get; init; } = 2_592_000;
+    /// <summary>-1 disabled, 0 delete-after-fetch, otherwise seconds.</summary>
+    public long MessageRetentionSeconds { get; init; } = -1;
+    public bool RegistrationEnabled { get; init; } = true;
+    public string? RegistrationToken { get; init; }
+}

@@ -1,0 +1,38 @@
+using System.Reflection;
+using Conclave.Application.Accounts.Commands.Register;
+using Conclave.Application.Common.Behaviours;
+using Conclave.Application.Common.Events;
+using Conclave.Application.Common.Security;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Conclave.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>The use cases, their pipeline, and the handlers, validators and behaviours of <paramref name="plugins"/>.</summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services, IReadOnlyList<Assembly> plugins)
+    {
+        services.AddScoped<ServiceFactory>(provider => provider.GetRequiredService);
+        services.AddScoped<IMediator, IsolatingMediator>();
+        services.AddScoped<DomainEventPublisher>();
+        services.AddScoped<SessionAuthenticator>();
+        services.AddScoped<RegistrationGate>();
+
+        // MediatR 5 runs behaviours in registration order, the first outermost (STYLE §2).
+        foreach (var behaviour in new[] { typeof(LoggingBehaviour<,>), typeof(GroupAccessBehaviour<,>),
+                                          typeof(ValidationBehaviour<,>), typeof(UnitOfWorkBehaviour<,>) })
+            services.AddScoped(typeof(IPipelineBehavior<,>), behaviour);
+
+        services.Scan(scan => scan.FromAssemblies([typeof(DependencyInjection).Assembly, .. plugins])
+            .AddClasses(classes => classes.AssignableToAny(typeof(IRequestHandler<,>), typeof(INotificationHandler<>), typeof(IValidator<>)))
+            .AsImplementedInterfaces()
+            .WithScopedLifetime());
+        services.Scan(scan => scan.FromAssemblies(plugins)
+            .AddClasses(classes => classes.AssignableTo(typeof(IPipelineBehavior<,>)))
+            .AsImplementedInterfaces()
+            .WithScopedLifetime());
+        return services;
+    }
+}

@@ -1,0 +1,14 @@
+using Conclave.Domain.Common;
+
+namespace Conclave.Domain.Users;
+
+public interface IUserRepository
+{
+    Task<User?> GetAsync(UserId id, CancellationToken cancellationToken);
+    Task<User?> GetByUsernameAsync(string username, CancellationToken cancellationToken);
+    Task<bool> ExistsAsync(UserId id, CancellationToken cancellationToken);
+    Task<bool> UsernameTakenAsync(string username, CancellationToken cancellationToken);
+    void Add(User user);
+    /// <summary>Deletes the user with everything that is theirs (CLARIFICATIONS C38).</summary>
+    Task DeleteAsync(User user, CancellationToken cancellationToken);
+}

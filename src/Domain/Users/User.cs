@@ -1,0 +1,54 @@
+using Conclave.Domain.Common;
+using Conclave.Domain.Groups;
+
+namespace Conclave.Domain.Users;
+
+public sealed class User : AggregateRoot
+{
+    private User() { } // EF Core
+
+    public UserId Id { get; private set; }
+    public string Username { get; private set; } = "";
+    public string PasswordHash { get; private set; } = "";
+    public string Alias { get; private set; } = "";
+    public string SigningKeyFingerprint { get; private set; } = "";
+    public long CreatedAt { get; private set; }
+
+    public static User Register(string username, string passwordHash, string alias, long now)
+    {
+        var user = new User
+        {
+            Id = UserId.New(),
+            Username = username,
+            PasswordHash = passwordHash,
+            Alias = alias,
+            CreatedAt = now,
+        };
+        user.Raise(new UserRegistered(user.Id, username));
+        return user;
+    }
+
+    // spec api/accounts.md: an empty alias clears it; the event goes out even when nothing changed (C20, R5).
+    public void ChangeAlias(string alias)
+    {
+        Alias = alias;
+        Raise(new ProfileUpdated(Id));
+    }
+
+    public void ChangePassword(string passwordHash)
+    {
+        PasswordHash = passwordHash;
+        Raise(new PasswordChanged(Id));
+    }
+
+    // Replaced only by a fully successful upload carrying a non-empty fingerprint, verbatim (CLARIFICATIONS §5.4).
+    public void ReplaceFingerprint(string fingerprint)
+    {
+        if (fingerprint.Length > 0) SigningKeyFingerprint = fingerprint;
+    }
+
+    public void Reset() => Raise(new AccountReset(Id));
+
+    /// <summary>Marks the account deleted; <paramref name="remaining"/> are the members left in each of its groups.</summary>
+    public void Delete(IReadOnlyList<GroupMembers> remaining) => Raise(new AccountDeleted(Id, remaining));
+}

@@ -1,0 +1,35 @@
+using Conclave.Domain.Common;
+using Conclave.Domain.Groups;
+using Conclave.Domain.Invites;
+using Conclave.Domain.KeyPackages;
+using Conclave.Domain.Messages;
+using Conclave.Domain.Sessions;
+using Conclave.Domain.Users;
+using Conclave.Domain.Welcomes;
+using Microsoft.EntityFrameworkCore;
+
+namespace Conclave.Infrastructure.Persistence;
+
+public sealed class ConclaveDbContext(DbContextOptions<ConclaveDbContext> options) : DbContext(options)
+{
+    public DbSet<User> Users => Set<User>();
+    public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<KeyPackage> KeyPackages => Set<KeyPackage>();
+    public DbSet<Group> Groups => Set<Group>();
+    public DbSet<StoredGroupInfo> GroupInfos => Set<StoredGroupInfo>();
+    public DbSet<StoredMessage> Messages => Set<StoredMessage>();
+    public DbSet<FetchWatermark> FetchWatermarks => Set<FetchWatermark>();
+    public DbSet<Invite> Invites => Set<Invite>();
+    public DbSet<Welcome> Welcomes => Set<Welcome>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<UserId>().HaveConversion<UserIdConverter>();
+        configurationBuilder.Properties<GroupId>().HaveConversion<GroupIdConverter>();
+        configurationBuilder.Properties<InviteId>().HaveConversion<InviteIdConverter>();
+        configurationBuilder.Properties<WelcomeId>().HaveConversion<WelcomeIdConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ConclaveDbContext).Assembly);
+}

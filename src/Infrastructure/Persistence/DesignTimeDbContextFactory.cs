@@ -1,0 +1,11 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Conclave.Infrastructure.Persistence;
+
+// Used only by `dotnet ef migrations add`.
+internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<ConclaveDbContext>
+{
+    public ConclaveDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<ConclaveDbContext>().UseSqlite("Data Source=design-time.db").Options);
+}
