@@ -1,11 +1,5 @@
-using Conclave.Application.Common.Persistence;
 using Conclave.Application.Common.Security;
-using Conclave.Application.Groups;
-using Conclave.Application.Users;
-using Conclave.Domain.Groups;
-using Conclave.Domain.KeyPackages;
-using Conclave.Domain.Sessions;
-using Conclave.Domain.Users;
+using Conclave.Application.Common.Persistence;
 using Conclave.Infrastructure.Persistence;
 using Conclave.Infrastructure.Persistence.Queries;
 using Conclave.Infrastructure.Persistence.Repositories;
@@ -33,17 +27,11 @@ public static class DependencyInjection
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
 
-        services.AddScoped<IUserRepository, UserRepository>();
-        services.AddScoped<SessionRepository>();
-        services.AddScoped<ISessionRepository>(provider => provider.GetRequiredService<SessionRepository>());
-        services.AddScoped<ISessionStore>(provider => provider.GetRequiredService<SessionRepository>());
-        services.AddScoped<IKeyPackageRepository, KeyPackageRepository>();
-        services.AddScoped<IGroupRepository, GroupRepository>();
-
-        services.AddScoped<IUserQueries, UserQueries>();
-        services.AddScoped<MembershipQueries>();
-        services.AddScoped<IMembershipQueries>(provider => provider.GetRequiredService<MembershipQueries>());
-        services.AddScoped<IGroupAccess>(provider => provider.GetRequiredService<MembershipQueries>());
+        // Every repository and query class, under each interface it implements (one instance per scope).
+        services.Scan(scan => scan.FromAssemblyOf<ConclaveDbContext>()
+            .AddClasses(classes => classes.InNamespaceOf(typeof(UserRepository), typeof(UserQueries)), publicOnly: false)
+            .AsSelfWithInterfaces()
+            .WithScopedLifetime());
 
         services.AddSingleton<IPasswordHasher, Argon2idPasswordHasher>();
         services.AddSingleton<ISessionTokens, SessionTokens>();

@@ -1,11 +1,19 @@
+using System.Reflection;
 using Conclave.Api.Http;
+using Grpc.Core;
 
 namespace Conclave.Api.Grpc;
 
-/// <summary>The implemented services: mapped for gRPC and JSON transcoding, and read by <see cref="RpcCatalog"/>.</summary>
+/// <summary>
+/// The implemented services (every class here deriving from a generated service base): mapped for gRPC and JSON
+/// transcoding, and read by <see cref="RpcCatalog"/> for the spec routes.
+/// </summary>
 internal static class GrpcServices
 {
-    public static readonly Type[] All = [typeof(AccountsService), typeof(UsersService)];
+    public static readonly Type[] All = typeof(GrpcServices).Assembly.GetTypes()
+        .Where(type => type is { IsClass: true, IsAbstract: false } && type.BaseType?.GetCustomAttribute<BindServiceMethodAttribute>() is not null)
+        .OrderBy(type => type.Name, StringComparer.Ordinal)
+        .ToArray();
 
     public static void MapConclaveServices(this IEndpointRouteBuilder endpoints)
     {

@@ -35,10 +35,10 @@ public sealed class Group : AggregateRoot
     }
 
     public GroupRole? RoleOf(UserId user) => _members.Find(m => m.UserId == user)?.Role;
-
     public bool IsMember(UserId user) => _members.Exists(m => m.UserId == user);
-
     public bool IsAdmin(UserId user) => RoleOf(user) == GroupRole.Admin;
+    public bool IsBanned(UserId user) => _bans.Exists(b => b.UserId == user);
+    public IReadOnlyList<UserId> MemberIds() => _members.ConvertAll(m => m.UserId);
 
     public void RequireMember(UserId actor)
     {
@@ -50,8 +50,160 @@ public sealed class Group : AggregateRoot
         if (!IsAdmin(actor)) throw DomainException.NotAdmin(message);
     }
 
-    public IReadOnlyList<UserId> MemberIds() => _members.ConvertAll(m => m.UserId);
+    /// <summary>
+    /// CLARIFICATIONS R16 in its order, but all or nothing (decision 12): every check passes before anything changes.
+    /// Empty alias or name and visibility 0 mean "no change"; <paramref name="expiry"/> null means "leave it".
+    /// </summary>
+    public void UpdateSettings(UserId actor, string alias, string name, long? expiry, int visibility, long serverRetention)
+    {
+        RequireAdmin(actor, "only group admins can update group settings");
+        if (expiry is { } requested)
+        {
+            if (requested < -1) throw new DomainException(DomainError.BadRequest, "message_expiry_seconds must be -1, 0, or positive");
+            if (serverRetention > 0 && requested > serverRetention) // only while retention is positive (C45)
+                throw new DomainException(DomainError.BadRequest, "group expiry cannot exceed server retention policy");
+        }
+        if (visibility is not (0 or (int)GroupVisibility.Private or (int)GroupVisibility.Public))
+            throw new DomainException(DomainError.Validation, "visibility must be 'private' (1) or 'public' (2)");
+
+        if (alias.Length > 0) Alias = alias;
+        if (name.Length > 0) Name = name;
+        if (expiry is { } value) MessageExpirySeconds = value;
+        if (visibility != 0) Visibility = (GroupVisibility)visibility;
+        Raise(new GroupSettingsUpdated(Id, actor, MemberIds()));
+    }
+
+    public void Promote(UserId actor, UserId target)
+    {
+        RequireAdmin(actor, "only group admins can promote members");
+        var member = _members.Find(m => m.UserId == target)
+            ?? throw new DomainException(DomainError.BadRequest, "user is not a member of this group");
+        if (member.Role == GroupRole.Admin) throw new DomainException(DomainError.Conflict, "user is already an admin");
+        member.Role = GroupRole.Admin;
+        Raise(new MemberRoleChanged(Id, actor, target, GroupRole.Admin, MemberIds()));
+    }
+
+    // "At least one admin" is enforced here only: the reference lets the last admin leave, be removed or banned (C34).
+    public void Demote(UserId actor, UserId target)
+    {
+        RequireAdmin(actor, "only group admins can demote members");
+        var admin = _members.Find(m => m.UserId == target && m.Role == GroupRole.Admin)
+            ?? throw new DomainException(DomainError.BadRequest, "user is not an admin");
+        if (_members.Count(m => m.Role == GroupRole.Admin) <= 1)
+            throw new DomainException(DomainError.BadRequest, "cannot demote the last admin");
+        admin.Role = GroupRole.Member;
+        Raise(new MemberRoleChanged(Id, actor, target, GroupRole.Member, MemberIds()));
+    }
+
+    public void Remove(UserId actor, UserId target)
+    {
+        RequireAdmin(actor, "only group admins can remove members");
+        if (!IsMember(target)) throw new DomainException(DomainError.BadRequest, "user is not a member of this group");
+        Drop(target);
+        Raise(new MemberRemoved(Id, actor, target, MemberIds()));
+    }
+
+    public void Leave(UserId member)
+    {
+        RequireMember(member);
+        Drop(member);
+        Raise(new MemberLeft(Id, member, MemberIds()));
+    }
+
+    /// <summary>Bans a member (removing them) or a non-member (pre-emptively, C27). Returns whether they were a member.</summary>
+    public bool Ban(UserId actor, UserId target, long now)
+    {
+        RequireAdmin(actor, "only group admins can ban members");
+        if (IsBanned(target)) throw new DomainException(DomainError.Conflict, "user is already banned from this group");
+        var wasMember = IsMember(target);
+        if (wasMember)
+        {
+            Drop(target);
+            Raise(new MemberRemoved(Id, actor, target, MemberIds()));
+        }
+        _bans.Add(new GroupBan(target, actor, now));
+        Raise(new UserBanned(Id, actor, target, wasMember));
+        return wasMember;
+    }
+
+    public void Unban(UserId actor, UserId target)
+    {
+        RequireAdmin(actor, "only group admins can unban members");
+        var ban = _bans.Find(b => b.UserId == target)
+            ?? throw new DomainException(DomainError.BadRequest, "user is not banned from this group");
+        _bans.Remove(ban);
+        Raise(new UserUnbanned(Id, actor, target));
+    }
+
+    /// <summary>CLARIFICATIONS R18 after the existence check, in its order. The joiner is flagged for their external join.</summary>
+    public void JoinPublic(UserId user, bool hasPendingInvite, bool hasGroupInfo, long now)
+    {
+        if (Visibility != GroupVisibility.Public) throw new DomainException(DomainError.NotPublic, "this group is not public");
+        if (IsMember(user)) throw new DomainException(DomainError.Conflict, "already a member of this group");
+        if (IsBanned(user)) throw new DomainException(DomainError.Banned, "you are banned from this group");
+        if (hasPendingInvite) throw new DomainException(DomainError.Conflict, "you have a pending invite for this group");
+        if (!hasGroupInfo) throw new DomainException(DomainError.BadRequest, "no group info available for this group");
+        _members.Add(new GroupMember(user, GroupRole.Member, now));
+        if (!_pendingExternalJoins.Exists(j => j.UserId == user)) _pendingExternalJoins.Add(new PendingExternalJoin(user));
+        Raise(new MemberAdded(Id, user, MembershipSource.PublicJoin));
+    }
+
+    /// <summary>Adds an invitee on acceptance; re-checked inside the transaction (C31), leaving the invite pending on failure.</summary>
+    public void AdmitInvitee(UserId invitee, long now)
+    {
+        if (IsMember(invitee)) throw new DomainException(DomainError.Conflict, "user is already a member of this group");
+        if (IsBanned(invitee)) throw new DomainException(DomainError.Banned, "you are banned from this group");
+        _members.Add(new GroupMember(invitee, GroupRole.Member, now));
+        Raise(new MemberAdded(Id, invitee, MembershipSource.Invite));
+    }
+
+    /// <summary>Consumes the caller's pending-external-join flag, present or not (C30); returns whether it was there.</summary>
+    public bool ConsumePendingExternalJoin(UserId member)
+    {
+        var flag = _pendingExternalJoins.Find(j => j.UserId == member);
+        if (flag is null) return false;
+        _pendingExternalJoins.Remove(flag);
+        return true;
+    }
+
+    /// <summary>Set once by the first commit or external join that carries one; later values are ignored (C33).</summary>
+    public void RecordMlsGroupId(string mlsGroupId)
+    {
+        if (MlsGroupId.Length == 0 && mlsGroupId.Length > 0) MlsGroupId = mlsGroupId;
+    }
 
     /// <summary>Hands out the next sequence number for a message stored in this group.</summary>
     public long NextSequence() => ++LastSequence;
+
+    public long SendMessage(UserId sender)
+    {
+        RequireMember(sender);
+        var sequence = NextSequence();
+        Raise(new MessageSent(Id, sequence, sender, MemberIds()));
+        return sequence;
+    }
+
+    public long UploadCommit(UserId committer)
+    {
+        RequireMember(committer);
+        var sequence = NextSequence();
+        Raise(new CommitUploaded(Id, sequence, committer, MemberIds()));
+        return sequence;
+    }
+
+    public long CompleteExternalJoin(UserId member, bool wasPendingJoin)
+    {
+        RequireMember(member);
+        var sequence = NextSequence();
+        Raise(new ExternalJoinCompleted(Id, member, wasPendingJoin, sequence, MemberIds()));
+        return sequence;
+    }
+
+    public void Delete(UserId actor)
+    {
+        RequireAdmin(actor, "only group admins can delete a group");
+        Raise(new GroupDeleted(Id, actor, MemberIds()));
+    }
+
+    private void Drop(UserId user) => _members.RemoveAll(m => m.UserId == user);
 }
