@@ -1,6 +1,5 @@
 using Conclave.Application.Users.Queries.GetUserById;
 using Conclave.Application.Users.Queries.GetUserByUsername;
-using Conclave.Domain.Common;
 using Conclave.Server.V1;
 using Conclave.V1;
 using Grpc.Core;
@@ -15,7 +14,7 @@ public sealed class UsersService(IMediator mediator) : Users.UsersBase
 
     public override async Task<UserInfoResponse> GetUserById(GetUserByIdRequest request, ServerCallContext context)
     {
-        var userId = new UserId(WireIds.FromPath(request.UserId, "user_id"));
+        var userId = WireIds.UserFromPath(request.UserId);
         return (await mediator.Send(new GetUserByIdQuery(userId), context.CancellationToken)).ToMessage();
     }
 }

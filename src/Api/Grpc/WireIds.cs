@@ -18,4 +18,9 @@ internal static class WireIds
         UuidText.TryParse(text, out var value)
             ? value
             : throw ApiException.BadRequest($"Invalid URL: Cannot parse `{field}` with value `{text}` as a UUID");
+
+    public static GroupId GroupFromPath(string text) => new(FromPath(text, "group_id"));
+    public static InviteId InviteFromPath(string text) => new(FromPath(text, "invite_id"));
+    public static WelcomeId WelcomeFromPath(string text) => new(FromPath(text, "welcome_id"));
+    public static UserId UserFromPath(string text) => new(FromPath(text, "user_id"));
 }

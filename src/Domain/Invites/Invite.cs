@@ -1,4 +1,7 @@
 using Conclave.Domain.Common;
+using Conclave.Domain.Groups;
+using Conclave.Domain.Messages;
+using Conclave.Domain.Welcomes;
 
 namespace Conclave.Domain.Invites;
 
@@ -17,16 +20,19 @@ public sealed class Invite : AggregateRoot
     public long CreatedAt { get; private set; }
 
     /// <summary>
-    /// Holds an admin's invitation; the caller has checked the group's rules (admin, not a member, not banned,
-    /// no other pending invite). <paramref name="groupName"/> and <paramref name="groupAlias"/> are for the invitee's notice.
+    /// Holds an admin's invitation (CLARIFICATIONS R31, after the admin and user-exists checks): the invitee must not
+    /// be a member (the caller inviting themselves lands here), nor banned, nor already invited to the group.
     /// </summary>
-    public static Invite Escrow(GroupId groupId, string groupName, string groupAlias, UserId inviter, UserId invitee,
+    public static Invite Escrow(Group group, UserId inviter, UserId invitee, bool alreadyInvited,
         byte[] commit, byte[] welcome, byte[] groupInfo, long now)
     {
+        if (group.IsMember(invitee)) throw new DomainException(DomainError.Conflict, "user is already a member of this group");
+        if (group.IsBanned(invitee)) throw new DomainException(DomainError.Banned, "user is banned from this group");
+        if (alreadyInvited) throw new DomainException(DomainError.Conflict, "a pending invite already exists for this user and group");
         var invite = new Invite
         {
             Id = InviteId.New(),
-            GroupId = groupId,
+            GroupId = group.Id,
             InviterId = inviter,
             InviteeId = invitee,
             CommitMessage = commit,
@@ -34,7 +40,7 @@ public sealed class Invite : AggregateRoot
             GroupInfo = groupInfo,
             CreatedAt = now,
         };
-        invite.Raise(new InviteEscrowed(invite.Id, groupId, groupName, groupAlias, inviter, invitee));
+        invite.Raise(new InviteEscrowed(invite.Id, group.Id, group.Name, group.Alias, inviter, invitee));
         return invite;
     }
 
@@ -45,13 +51,17 @@ public sealed class Invite : AggregateRoot
     }
 
     /// <summary>
-    /// Marks the invite accepted; the group has admitted the invitee and stored the commit as message
-    /// <paramref name="sequenceNum"/>. <paramref name="members"/> are the group's members after admission.
+    /// The invitee joins (CLARIFICATIONS R35, inside the transaction): admitted as a member, the escrowed commit becomes
+    /// the group's next message from the INVITER, and a Welcome waits for the invitee with the group's alias as it is now.
     /// </summary>
-    public void Accept(UserId actor, string groupAlias, long sequenceNum, IReadOnlyList<UserId> members)
+    public AcceptedInvite Accept(UserId actor, Group group, long now)
     {
         RequireInvitee(actor);
-        Raise(new InviteAccepted(Id, GroupId, InviteeId, InviterId, groupAlias, sequenceNum, members));
+        group.AdmitInvitee(InviteeId, now);
+        var commit = new StoredMessage(GroupId, group.NextSequence(), InviterId, CommitMessage, now);
+        var welcome = new Welcome(InviteeId, GroupId, group.Alias, WelcomeMessage, now);
+        Raise(new InviteAccepted(Id, GroupId, InviteeId, InviterId, group.Alias, commit.SequenceNum, group.MemberIds()));
+        return new AcceptedInvite(commit, welcome, GroupInfo);
     }
 
     public void Decline(UserId actor)

@@ -1,0 +1,9 @@
+using Conclave.Application.Common.Validation;
+using FluentValidation;
+
+namespace Conclave.Application.Invites.Commands.CancelInvite;
+
+public sealed class CancelInviteValidator : AbstractValidator<CancelInviteCommand>
+{
+    public CancelInviteValidator() => RuleFor(c => c.InviteeId).WireUserId("invitee_id");
+}

@@ -1,0 +1,26 @@
+using Conclave.Application.Common.Validation;
+using Conclave.Domain.Common;
+using Conclave.Domain.Groups;
+using Conclave.Domain.Invites;
+using Conclave.Domain.Users;
+using MediatR;
+
+namespace Conclave.Application.Invites.Commands.EscrowInvite;
+
+public sealed class EscrowInviteHandler(IGroupRepository groups, IUserRepository users, IInviteRepository invites, TimeProvider clock)
+    : IRequestHandler<EscrowInviteCommand, Unit>
+{
+    private const string NotAdmin = "only group admins can invite members";
+
+    public async Task<Unit> Handle(EscrowInviteCommand command, CancellationToken cancellationToken)
+    {
+        var group = await groups.GetAsync(command.GroupId, cancellationToken) ?? throw DomainException.NotAdmin(NotAdmin);
+        group.RequireAdmin(command.Actor, NotAdmin);
+        var invitee = command.InviteeId.ToUserId();
+        if (!await users.ExistsAsync(invitee, cancellationToken)) throw DomainException.UserNotFound();
+        var alreadyInvited = await invites.PendingExistsAsync(group.Id, invitee, cancellationToken);
+        invites.Add(Invite.Escrow(group, command.Actor, invitee, alreadyInvited,
+            command.CommitMessage, command.WelcomeMessage, command.GroupInfo, clock.GetUtcNow().ToUnixTimeSeconds()));
+        return Unit.Value;
+    }
+}
