@@ -1,8 +1,10 @@
 using Conclave.Application.Common.Security;
 using Conclave.Application.Common.Persistence;
+using Conclave.Application.Retention;
 using Conclave.Infrastructure.Persistence;
 using Conclave.Infrastructure.Persistence.Queries;
 using Conclave.Infrastructure.Persistence.Repositories;
+using Conclave.Infrastructure.Retention;
 using Conclave.Infrastructure.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +34,9 @@ public static class DependencyInjection
             .AddClasses(classes => classes.InNamespaceOf(typeof(UserRepository), typeof(UserQueries)), publicOnly: false)
             .AsSelfWithInterfaces()
             .WithScopedLifetime());
+
+        services.AddScoped<IRetentionStore, SqliteRetentionStore>();
+        services.AddHostedService<CleanupWorker>();
 
         services.AddSingleton<IPasswordHasher, Argon2idPasswordHasher>();
         services.AddSingleton<ISessionTokens, SessionTokens>();

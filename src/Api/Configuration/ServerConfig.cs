@@ -30,6 +30,7 @@ public sealed record ServerConfig
         TokenTtlSeconds = TokenTtlSeconds,
         InviteTtlSeconds = InviteTtlSeconds,
         MessageRetentionSeconds = Seconds(MessageRetention),
+        CleanupIntervalSeconds = Math.Max(1, Seconds(CleanupInterval)),
         RegistrationEnabled = RegistrationEnabled,
         RegistrationToken = RegistrationToken,
     };

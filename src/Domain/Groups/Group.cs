@@ -1,4 +1,5 @@
 using Conclave.Domain.Common;
+using Conclave.Domain.Messages;
 
 namespace Conclave.Domain.Groups;
 
@@ -60,7 +61,7 @@ public sealed class Group : AggregateRoot
         if (expiry is { } requested)
         {
             if (requested < -1) throw new DomainException(DomainError.BadRequest, "message_expiry_seconds must be -1, 0, or positive");
-            if (serverRetention > 0 && requested > serverRetention) // only while retention is positive (C45)
+            if (RetentionPolicy.ExceedsServerRetention(serverRetention, requested))
                 throw new DomainException(DomainError.BadRequest, "group expiry cannot exceed server retention policy");
         }
         if (visibility is not (0 or (int)GroupVisibility.Private or (int)GroupVisibility.Public))

@@ -7,6 +7,8 @@ public sealed record ServerSettings
     public long InviteTtlSeconds { get; init; } = 2_592_000;
     /// <summary>-1 disabled, 0 delete-after-fetch, otherwise seconds.</summary>
     public long MessageRetentionSeconds { get; init; } = -1;
+    /// <summary>Seconds between cleanup runs; "0" and "-1" in the configuration mean every second (C48).</summary>
+    public long CleanupIntervalSeconds { get; init; } = 3_600;
     public bool RegistrationEnabled { get; init; } = true;
     public string? RegistrationToken { get; init; }
 }

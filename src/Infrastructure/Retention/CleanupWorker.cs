@@ -1,0 +1,31 @@
+using Conclave.Application.Common.Settings;
+using Conclave.Application.Retention;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Conclave.Infrastructure.Retention;
+
+/// <summary>Runs the cleanup at start-up and then every cleanup_interval; a failed run never stops the server.</summary>
+internal sealed class CleanupWorker(IServiceScopeFactory scopes, ServerSettings settings, TimeProvider clock, ILogger<CleanupWorker> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.CleanupIntervalSeconds), clock);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var report = await scope.ServiceProvider.GetRequiredService<CleanupRun>().ExecuteAsync(stoppingToken);
+                logger.LogDebug("Cleanup deleted {Sessions} sessions, {Invites} invites, {Messages} messages", report.Sessions, report.Invites, report.Messages);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogError(exception, "Cleanup run failed; it runs again next interval");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

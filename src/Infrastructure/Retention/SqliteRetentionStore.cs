@@ -1,0 +1,48 @@
+using Conclave.Application.Retention;
+using Conclave.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Conclave.Infrastructure.Retention;
+
+// Set-based deletes with LIMIT through rowid subqueries: each statement is its own short write transaction.
+internal sealed class SqliteRetentionStore(ConclaveDbContext db) : IRetentionStore
+{
+    public Task<int> DeleteExpiredSessionsAsync(long now, int batchSize, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlInterpolatedAsync(
+            $"DELETE FROM sessions WHERE rowid IN (SELECT rowid FROM sessions WHERE expires_at <= {now} LIMIT {batchSize})",
+            cancellationToken);
+
+    public Task<int> DeleteInvitesCreatedBeforeAsync(long cutoff, int batchSize, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlInterpolatedAsync(
+            $"DELETE FROM pending_invites WHERE rowid IN (SELECT rowid FROM pending_invites WHERE created_at < {cutoff} LIMIT {batchSize})",
+            cancellationToken);
+
+    // Effective expiry (RetentionPolicy): server 0 or group 0 → none here; otherwise min of the positive values.
+    public Task<int> DeleteAgedMessagesAsync(long now, long serverRetention, int batchSize, CancellationToken cancellationToken) =>
+        serverRetention == 0
+            ? Task.FromResult(0)
+            : db.Database.ExecuteSqlInterpolatedAsync($"""
+                DELETE FROM messages WHERE rowid IN (
+                    SELECT m.rowid FROM messages m JOIN groups g ON g.id = m.group_id
+                    WHERE g.message_expiry_seconds != 0
+                      AND (g.message_expiry_seconds > 0 OR {serverRetention} > 0)
+                      AND m.created_at < {now} - CASE
+                            WHEN g.message_expiry_seconds > 0 AND ({serverRetention} < 0 OR g.message_expiry_seconds < {serverRetention})
+                            THEN g.message_expiry_seconds ELSE {serverRetention} END
+                    LIMIT {batchSize})
+                """, cancellationToken);
+
+    // A member without a watermark counts as 0; a group without members has no minimum and keeps everything (C46).
+    public Task<int> DeleteFetchedMessagesAsync(long serverRetention, int batchSize, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlInterpolatedAsync($"""
+            DELETE FROM messages WHERE rowid IN (
+                SELECT m.rowid FROM messages m
+                JOIN groups g ON g.id = m.group_id
+                JOIN (SELECT gm.group_id, MIN(COALESCE(w.last_fetched_seq, 0)) AS low
+                      FROM group_members gm
+                      LEFT JOIN message_fetch_watermarks w ON w.group_id = gm.group_id AND w.user_id = gm.user_id
+                      GROUP BY gm.group_id) fetched ON fetched.group_id = m.group_id
+                WHERE ({serverRetention} = 0 OR g.message_expiry_seconds = 0) AND m.sequence_num <= fetched.low
+                LIMIT {batchSize})
+            """, cancellationToken);
+}
