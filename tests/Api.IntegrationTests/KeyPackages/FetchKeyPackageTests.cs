@@ -1,8 +1,8 @@
 using System.Net;
 using Conclave.Api.IntegrationTests.Support;
-using Conclave.V1;
 using Conclave.Domain.Common;
 using Conclave.Domain.KeyPackages;
+using Conclave.V1;
 using Google.Protobuf;
 using Microsoft.Extensions.DependencyInjection;
 using static Conclave.Api.IntegrationTests.KeyPackages.KeyPackageBytes;
