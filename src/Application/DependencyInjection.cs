@@ -3,6 +3,7 @@ using Conclave.Application.Accounts.Commands.Register;
 using Conclave.Application.Common.Behaviours;
 using Conclave.Application.Common.Events;
 using Conclave.Application.Common.Security;
+using Conclave.Application.Messages;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,7 @@ public static class DependencyInjection
         services.AddScoped<DomainEventPublisher>();
         services.AddScoped<SessionAuthenticator>();
         services.AddScoped<RegistrationGate>();
+        services.AddScoped<GroupBlobs>();
 
         // MediatR 5 runs behaviours in registration order, the first outermost (STYLE §2).
         foreach (var behaviour in new[] { typeof(LoggingBehaviour<,>), typeof(GroupAccessBehaviour<,>),

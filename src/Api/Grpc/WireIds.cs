@@ -18,4 +18,7 @@ internal static class WireIds
         UuidText.TryParse(text, out var value)
             ? value
             : throw ApiException.BadRequest($"Invalid URL: Cannot parse `{field}` with value `{text}` as a UUID");
+
+    /// <summary>The group_id path parameter of the group routes.</summary>
+    public static GroupId GroupIdFromPath(string text) => new(FromPath(text, "group_id"));
 }
