@@ -19,7 +19,7 @@ public sealed class DeleteGroupTests(ServerFixture fixture) : IClassFixture<Serv
         var group = await Spec.WithMembersAsync(await Spec.CreateGroupAsync(alice), bob);
         await Spec.SendAsync(group, bob, [1]);
         await Spec.PostAsync(group.Path("/ban"), new BanMemberRequest { UserId = carol.Id }, alice.Token).OkAsync();
-        await Server.SeedPendingInviteAsync(group, alice, await Spec.NewUserAsync("dave"));
+        await Spec.EscrowAsync(group, alice, await Spec.NewUserAsync("dave"));
 
         using var response = await Spec.PostAsync(group.Path("/delete"), token: alice.Token);
 

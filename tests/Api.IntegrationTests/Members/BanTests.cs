@@ -58,7 +58,7 @@ public sealed class BanTests(ServerFixture fixture) : IClassFixture<ServerFixtur
     {
         var (alice, _, group) = await GroupOfTwoAsync();
         var carol = await Spec.NewUserAsync("carol");
-        await Server.SeedPendingInviteAsync(group, alice, carol);
+        await Spec.EscrowAsync(group, alice, carol);
 
         await Spec.PostAsync(group.Path("/ban"), new BanMemberRequest { UserId = carol.Id }, alice.Token).OkAsync();
 

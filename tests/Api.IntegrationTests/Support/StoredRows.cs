@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace Conclave.Api.IntegrationTests.Support;
 
 /// <summary>
-/// Reads (and, for states other areas' routes create, seeds) the server's database file directly, for facts the API
+/// Reads the server's database file directly, for facts the API
 /// does not show: watermarks, pending-join flags, rows left after a cascade.
 /// </summary>
 public static class StoredRows
@@ -29,13 +29,4 @@ public static class StoredRows
 
     public static async Task<long> CountAsync(this TestServer server, string table, TestGroup group) =>
         await server.ScalarAsync($"SELECT count(*) FROM {table} WHERE group_id = $g", ("$g", group.Id.ToByteArray())) ?? 0;
-
-    /// <summary>A pending escrowed invite, as the escrow-invite route (another area) stores it.</summary>
-    public static Task SeedPendingInviteAsync(this TestServer server, TestGroup group, TestUser inviter, TestUser invitee) =>
-        server.ScalarAsync("""
-            INSERT INTO pending_invites (id, group_id, invitee_id, inviter_id, commit_message, welcome_message, group_info, created_at)
-            VALUES ($id, $g, $invitee, $inviter, x'01', x'02', x'03', 0)
-            """,
-            ("$id", Guid.NewGuid().ToByteArray(bigEndian: true)), ("$g", group.Id.ToByteArray()),
-            ("$invitee", invitee.Id.ToByteArray()), ("$inviter", inviter.Id.ToByteArray()));
 }
