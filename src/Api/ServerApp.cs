@@ -1,4 +1,3 @@
-using System.Net;
 using Conclave.Api.Auth;
 using Conclave.Api.Configuration;
 using Conclave.Api.Grpc;
@@ -72,7 +71,7 @@ public static class ServerApp
     {
         kestrel.AddServerHeader = false;
         kestrel.Limits.MaxRequestBodySize = 4 * RequestBinder.MaxBodyBytes; // JSON spells bytes in base64; routes enforce 1 MiB
-        var address = IPAddress.Parse(config.ListenAddress.Trim('[', ']'));
+        var address = config.ListenIpAddress!; // validated
         kestrel.Listen(address, config.EffectiveListenPort, listen =>
         {
             if (config.TlsEnabled)
