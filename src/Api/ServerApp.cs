@@ -1,3 +1,4 @@
+using System.Text;
 using Conclave.Api.Auth;
 using Conclave.Api.Configuration;
 using Conclave.Api.Grpc;
@@ -70,6 +71,11 @@ public static class ServerApp
     private static void ConfigureListeners(KestrelServerOptions kestrel, ServerConfig config, Listeners listeners)
     {
         kestrel.AddServerHeader = false;
+        // Kestrel refuses a header value that is not UTF-8 with a bare 400; the auth header must instead reach
+        // AuthHeaderReader, which treats any non-visible-ASCII value as missing (CLARIFICATIONS §4.2). Latin-1 maps
+        // every byte to one character, so it always does.
+        kestrel.RequestHeaderEncodingSelector = name =>
+            string.Equals(name, config.AuthHeader, StringComparison.OrdinalIgnoreCase) ? Encoding.Latin1 : null;
         kestrel.Limits.MaxRequestBodySize = 4 * RequestBinder.MaxBodyBytes; // JSON spells bytes in base64; routes enforce 1 MiB
         var address = config.ListenIpAddress!; // validated
         kestrel.Listen(address, config.EffectiveListenPort, listen =>
