@@ -6,6 +6,8 @@ using Conclave.Api.Http;
 using Conclave.Application;
 using Conclave.Infrastructure;
 using Conclave.Infrastructure.Persistence;
+using Conclave.V1;
+using Google.Protobuf.Reflection;
 using Microsoft.AspNetCore.Routing.Matching;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -57,7 +59,9 @@ public static class ServerApp
             options.MaxReceiveMessageSize = RequestBinder.MaxBodyBytes + 1024; // the spec body plus its path wrapper
             options.Interceptors.Add<ErrorInterceptor>();
             options.Interceptors.Add<AuthInterceptor>();
-        }).AddJsonTranscoding();
+        }).AddJsonTranscoding(options =>
+            // JSON refusals carry ErrorInterceptor's google.rpc.Status, whose detail is an Any holding an ErrorResponse.
+            options.TypeRegistry = TypeRegistry.FromMessages(ErrorResponse.Descriptor));
         foreach (var service in GrpcServices.All) services.AddScoped(service);
         services.AddSingleton(new RpcCatalog(GrpcServices.All));
         services.AddSingleton<MatcherPolicy, JsonRequestPolicy>();
