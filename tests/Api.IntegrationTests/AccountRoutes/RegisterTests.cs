@@ -112,6 +112,18 @@ public sealed class RegisterTests(ServerFixture fixture) : IClassFixture<ServerF
     }
 
     [Fact]
+    public async Task Concurrent_registrations_of_one_name_make_one_user_and_conflicts()
+    {
+        var username = AccountCalls.UniqueName("race");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            Spec.RegisterRawAsync(new RegisterRequest { Username = username, Password = $"password{i}" })));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(7, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+    }
+
+    [Fact]
     public async Task Usernames_differing_only_in_case_are_different_users()
     {
         var lower = AccountCalls.UniqueName("case");

@@ -18,6 +18,9 @@ public sealed class RoutingTests(ServerFixture fixture) : IClassFixture<ServerFi
     [InlineData("GET", "/api/v1")]
     [InlineData("GET", "/")]
     [InlineData("POST", "/api/v1/users/by-id/x/y")]
+    [InlineData("GET", "/API/V1/ME")]            // routes are case-sensitive, though endpoint routing is not
+    [InlineData("POST", "/api/v1/Login")]
+    [InlineData("GET", "/api/v1/USERS/BY-ID/550e8400-e29b-41d4-a716-446655440000")]
     public async Task An_unknown_route_is_404_resource_not_found(string method, string path)
     {
         using var response = await Server.Spec.SendAsync(new HttpMethod(method), path);
