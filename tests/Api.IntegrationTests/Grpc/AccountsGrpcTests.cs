@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Conclave.Api.IntegrationTests.Support;
 using Conclave.Server.V1;
 using Conclave.V1;
@@ -125,26 +123,6 @@ public sealed class AccountsGrpcTests(ServerFixture fixture) : IClassFixture<Ser
         var refusal = await Refusal(() => UsersClient.GetUserByUsernameAsync(new GetUserByUsernameRequest { Username = "NoSuchUser" }, Bearer(alice.Token)).ResponseAsync);
 
         AssertRefusal(refusal, StatusCode.NotFound, ErrorCode.ResourceNotFound, "user not found");
-    }
-
-    [Fact]
-    public async Task Json_refusals_carry_the_http_status_of_their_grpc_code()
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/login")
-        {
-            Content = JsonContent.Create(new { username = "nobody_here", password = "wrong-password" }),
-        };
-
-        using var response = await Server.Http.SendAsync(request);
-
-        Assert.True(HttpStatusCode.Unauthorized == response.StatusCode, await response.Content.ReadAsStringAsync());
-        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-        var status = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal((int)StatusCode.Unauthenticated, status.GetProperty("code").GetInt32());
-        Assert.Equal("invalid username or password", status.GetProperty("message").GetString());
-        var detail = Assert.Single(status.GetProperty("details").EnumerateArray().ToList());
-        Assert.Equal("type.googleapis.com/conclave.v1.ErrorResponse", detail.GetProperty("@type").GetString());
-        Assert.Equal("ERROR_CODE_AUTH_TOKEN_EXPIRED", detail.GetProperty("errorCode").GetString());
     }
 
     private static Metadata Bearer(string token) => new() { { "authorization", $"Bearer {token}" } };
