@@ -53,16 +53,17 @@ public sealed class SessionTests(ServerFixture fixture) : IClassFixture<ServerFi
     [Fact]
     public async Task An_authenticated_call_extends_the_session_even_when_it_then_fails()
     {
-        // TTL 3 s: without sliding, a session opened at second N is dead at N+3; each call moves it to now + 3.
-        await using var server = await TestServer.StartAsync(c => c with { TokenTtlSeconds = 3 });
+        // TTL 4 s: without sliding, a session opened at second N is dead at N+4; each call moves it to now + 4.
+        // Each step leaves at least a second of slack for a slow machine.
+        await using var server = await TestServer.StartAsync(c => c with { TokenTtlSeconds = 4 });
         var alice = await server.Spec.NewUserAsync();
 
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        await Task.Delay(TimeSpan.FromSeconds(2));
         await SpecClient.AssertErrorAsync(await server.Spec.UserByIdAsync(alice.Token, "not-a-uuid"), HttpStatusCode.BadRequest, ErrorCode.InputBadRequest);
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
-        Assert.Equal(alice.Username, (await server.Spec.GetMeAsync(alice.Token)).Username); // N+3: alive only because it slid
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(alice.Username, (await server.Spec.GetMeAsync(alice.Token)).Username); // past N+4: alive only because it slid
 
-        await Task.Delay(TimeSpan.FromSeconds(3.5));
+        await Task.Delay(TimeSpan.FromSeconds(4.5));
         await server.Spec.AssertTokenDeadAsync(alice.Token);                                 // idle for longer than the TTL
     }
 
