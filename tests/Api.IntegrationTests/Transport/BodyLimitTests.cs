@@ -50,6 +50,15 @@ public sealed class BodyLimitTests(ServerFixture fixture) : IClassFixture<Server
     }
 
     [Fact]
+    public async Task A_body_far_over_the_limit_still_gets_its_413()
+    {
+        using var response = await Server.Spec.SendAsync(HttpMethod.Post, "/api/v1/login", rawBody: new byte[8 * Limit]);
+
+        var error = await SpecClient.ErrorAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal(ErrorCode.InputBadRequest, error.ErrorCode);
+    }
+
+    [Fact]
     public async Task The_size_is_checked_after_authentication()
     {
         using var response = await Server.Spec.SendAsync(HttpMethod.Post, "/api/v1/change-password", rawBody: new byte[Limit + 1]);
@@ -71,11 +80,11 @@ public sealed class BodyLimitTests(ServerFixture fixture) : IClassFixture<Server
     [InlineData("POST", "/api/v1/logout", HttpStatusCode.NoContent)]
     [InlineData("POST", "/api/v1/reset-account", HttpStatusCode.OK)]
     [InlineData("GET", "/api/v1/me", HttpStatusCode.OK)]
-    public async Task Routes_that_take_no_body_ignore_two_mebibytes_of_it(string method, string path, HttpStatusCode expected)
+    public async Task Routes_that_take_no_body_ignore_eight_mebibytes_of_it(string method, string path, HttpStatusCode expected)
     {
         var alice = await Server.Spec.NewUserAsync();
 
-        using var response = await Server.Spec.SendAsync(new HttpMethod(method), path, token: alice.Token, rawBody: new byte[2 * Limit]);
+        using var response = await Server.Spec.SendAsync(new HttpMethod(method), path, token: alice.Token, rawBody: new byte[8 * Limit]);
 
         Assert.Equal(expected, response.StatusCode);
     }
