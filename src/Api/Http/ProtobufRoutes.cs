@@ -1,6 +1,7 @@
 using Conclave.Api.Auth;
 using Conclave.Api.Errors;
 using Google.Protobuf;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Conclave.Api.Http;
 
@@ -26,6 +27,10 @@ public static class ProtobufRoutes
 
     private static async Task HandleAsync(HttpContext http, RpcRoute route)
     {
+        // Kestrel's global cap is for JSON transcoding; here the body-reading routes stop at 1 MiB themselves and
+        // the others never read (C14). Uncapped, Kestrel drains what is left instead of cutting the connection
+        // while the client is still sending, so the client reads our answer.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = null;
         try
         {
             if (!route.Anonymous) await http.RequestServices.GetRequiredService<CallAuthenticator>().AuthenticateAsync(http);
