@@ -21,7 +21,11 @@ public static class ServerApp
         var builder = WebApplication.CreateSlimBuilder();
         var listeners = new Listeners();
         builder.WebHost.ConfigureKestrel(kestrel => ConfigureListeners(kestrel, config, listeners));
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        // Warnings by default, as the reference (framework request lines name paths, which hold usernames);
+        // start-up lines and our own information stay.
+        builder.Logging.SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information)
+            .AddFilter("Conclave", LogLevel.Information);
         builder.Services.AddSingleton(config);
         builder.Services.AddSingleton(config.ToSettings());
         builder.Services.AddSingleton(listeners);
@@ -35,8 +39,9 @@ public static class ServerApp
         app.UseTrailingSlashRejection();
         app.UseRouting();
         app.UseUnmatchedRequestErrors();
-        app.MapConclaveServices();
-        app.MapProtobufRoutes(app.Services.GetRequiredService<RpcCatalog>());
+        var catalog = app.Services.GetRequiredService<RpcCatalog>();
+        app.MapConclaveServices(catalog);
+        app.MapProtobufRoutes(catalog);
         return app;
     }
 

@@ -15,8 +15,8 @@ public static class ProtobufRoutes
     {
         foreach (var route in catalog.Routes.Where(r => r.Invoke is not null))
         {
-            endpoints.MapMethods(route.PathTemplate, MethodsOf(route), context => HandleAsync(context, route))
-                .WithMetadata(new ProtobufRouteMetadata(route))
+            endpoints.Map(RouteTemplates.For(route, catalog.Routes), context => HandleAsync(context, route))
+                .WithMetadata(new HttpMethodMetadata(MethodsOf(route)), new ProtobufRouteMetadata(route))
                 .WithDisplayName($"{route.HttpMethod} {route.PathTemplate} (protobuf)");
         }
     }
