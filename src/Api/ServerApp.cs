@@ -3,6 +3,7 @@ using Conclave.Api.Auth;
 using Conclave.Api.Configuration;
 using Conclave.Api.Grpc;
 using Conclave.Api.Http;
+using Conclave.Api.Sse;
 using Conclave.Application;
 using Conclave.Infrastructure;
 using Conclave.Infrastructure.Persistence;
@@ -35,6 +36,7 @@ public static class ServerApp
         app.UseUnmatchedRequestErrors();
         app.MapConclaveServices();
         app.MapProtobufRoutes(app.Services.GetRequiredService<RpcCatalog>());
+        app.MapEventStream(app.Services.GetRequiredService<RpcCatalog>());
         return app;
     }
 
@@ -64,6 +66,8 @@ public static class ServerApp
         services.AddSingleton<AuthHeaderReader>();
         services.AddScoped<Caller>();
         services.AddScoped<CallAuthenticator>();
+        services.AddSingleton<EventPump>();
+        services.AddSingleton(new EventStreamOptions());
     }
 
     // Plain mode: HTTP/1.1 on listen_port for spec clients, HTTP/2 on grpc_port (Kestrel cannot serve both

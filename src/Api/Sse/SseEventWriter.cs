@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.IO.Pipelines;
+using Conclave.V1;
+using Google.Protobuf;
+
+namespace Conclave.Api.Sse;
+
+// The exact frames of CLARIFICATIONS §8.2: "data: <lower-case hex ServerEvent>\n\n", "event: lagged\ndata: <n>\n\n"
+// and the ":\n\n" keep-alive; no event name, id or retry on data frames.
+internal sealed class SseEventWriter(HttpContext http, TimeSpan keepAliveInterval) : IEventWriter
+{
+    private const int FlushThreshold = 32 * 1024;
+    private readonly PipeWriter _output = http.Response.BodyWriter;
+    private int _unflushed;
+
+    private static ReadOnlySpan<byte> HexDigits => "0123456789abcdef"u8;
+
+    public TimeSpan? KeepAliveInterval => keepAliveInterval;
+
+    public ValueTask WriteEventAsync(ServerEvent message, CancellationToken cancellationToken)
+    {
+        var payload = message.ToByteArray();
+        var length = "data: "u8.Length + 2 * payload.Length + 2;
+        var frame = _output.GetSpan(length);
+        "data: "u8.CopyTo(frame);
+        var hex = frame["data: "u8.Length..];
+        for (var i = 0; i < payload.Length; i++)
+        {
+            hex[2 * i] = HexDigits[payload[i] >> 4];
+            hex[2 * i + 1] = HexDigits[payload[i] & 0xF];
+        }
+        "\n\n"u8.CopyTo(hex[(2 * payload.Length)..]);
+        return AdvanceAsync(length, cancellationToken);
+    }
+
+    public ValueTask WriteLaggedAsync(long dropped, CancellationToken cancellationToken) =>
+        WriteAsync(System.Text.Encoding.ASCII.GetBytes($"event: lagged\ndata: {dropped.ToString(CultureInfo.InvariantCulture)}\n\n"), cancellationToken);
+
+    public ValueTask WriteKeepAliveAsync(CancellationToken cancellationToken) => WriteAsync(":\n\n"u8.ToArray(), cancellationToken);
+
+    public async ValueTask FlushAsync(CancellationToken cancellationToken)
+    {
+        _unflushed = 0;
+        try
+        {
+            await _output.FlushAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            http.Abort(); // the stream ends while the client is not reading: drop what it would not take
+            throw;
+        }
+    }
+
+    private ValueTask WriteAsync(ReadOnlySpan<byte> frame, CancellationToken cancellationToken)
+    {
+        frame.CopyTo(_output.GetSpan(frame.Length));
+        return AdvanceAsync(frame.Length, cancellationToken);
+    }
+
+    // A burst of queued events is written as one flush, but never more than a few pages at a time.
+    private ValueTask AdvanceAsync(int length, CancellationToken cancellationToken)
+    {
+        _output.Advance(length);
+        _unflushed += length;
+        return _unflushed >= FlushThreshold ? FlushAsync(cancellationToken) : ValueTask.CompletedTask;
+    }
+}
