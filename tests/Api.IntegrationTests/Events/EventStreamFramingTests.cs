@@ -107,6 +107,28 @@ public sealed class EventStreamFramingTests(ServerFixture fixture) : IClassFixtu
         await SpecClient.AssertErrorAsync(response, HttpStatusCode.MethodNotAllowed, ErrorCode.InputBadRequest);
     }
 
+    [Fact]
+    public async Task A_request_asking_for_json_gets_the_json_transcoding_of_the_same_stream()
+    {
+        var alice = await Server.Spec.NewUserAsync("alice");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/events");
+        request.Headers.TryAddWithoutValidation("Authorization", $"Bearer {alice.Token}");
+        request.Headers.Accept.ParseAdd("application/json");
+        using var response = await Server.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).WaitAsync(SseStream.Patience);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var group = GroupId.New();
+
+        Sink.Publish(new GroupDeletedEvent(group), [UserOf(alice)]);
+
+        var body = await response.Content.ReadAsStreamAsync();
+        var received = new byte[4096];
+        var length = await body.ReadAsync(received).AsTask().WaitAsync(SseStream.Patience);
+        var json = System.Text.Json.JsonDocument.Parse(received.AsMemory(0, length));
+        Assert.Equal(Convert.ToBase64String(group.Value.ToByteArray(bigEndian: true)),
+            json.RootElement.GetProperty("groupDeleted").GetProperty("groupId").GetString());
+    }
+
     private static async Task<string> ReadHeadAsync(NetworkStream network)
     {
         var head = new StringBuilder();

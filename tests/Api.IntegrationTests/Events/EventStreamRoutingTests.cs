@@ -149,6 +149,26 @@ public sealed class EventStreamRoutingTests(ServerFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_grpc_subscriber_that_falls_behind_is_ended_with_data_loss()
+    {
+        var slow = await Server.Spec.NewUserAsync("slow");
+        using var call = new EventsRpc.EventsClient(Server.Channel).Subscribe(new Empty(), new Metadata { { "Authorization", $"Bearer {slow.Token}" } });
+        await call.ResponseHeadersAsync.WaitAsync(SseStream.Patience);
+        var bulky = new string('x', 16 * 1024);
+
+        for (var n = 0; n < 3_000; n++)
+            Sink.Publish(new InviteReceivedEvent(InviteId.New(), GroupId.New(), $"group{n}", bulky, UserId.New()), [UserOf(slow)]);
+
+        using var patience = new CancellationTokenSource(SseStream.Patience);
+        var ended = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            while (await call.ResponseStream.MoveNext(patience.Token)) { }
+        });
+        Assert.Equal(StatusCode.DataLoss, ended.StatusCode);
+        Assert.Matches("^lagged: [1-9][0-9]* events were dropped$", ended.Status.Detail);
+    }
+
+    [Fact]
     public async Task Grpc_subscribe_without_credentials_is_unauthenticated()
     {
         var events = new EventsRpc.EventsClient(Server.Channel);
