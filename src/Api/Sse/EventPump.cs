@@ -26,26 +26,27 @@ public sealed class EventPump(IEventStream stream, IServiceScopeFactory scopes, 
 
     internal async Task RunAsync(IEventSubscription subscription, AuthenticatedSession session, IEventWriter writer, CancellationToken aborted)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted, subscription.Ended);
-        var wake = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
+        // Writes give up when the session ends; a client that leaves completes them itself (the connection aborts).
+        var ended = subscription.Ended;
+        var wake = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         long? expiresAt = session.ExpiresAt;
         var lastFrame = clock.GetUtcNow();
         try
         {
-            while (expiresAt is { } validUntil && !stop.IsCancellationRequested)
+            while (expiresAt is { } validUntil && !aborted.IsCancellationRequested && !ended.IsCancellationRequested)
             {
-                if (await DrainAsync(subscription, writer, stop.Token)) lastFrame = clock.GetUtcNow();
+                if (await DrainAsync(subscription, writer, ended)) lastFrame = clock.GetUtcNow();
                 var now = clock.GetUtcNow();
                 var expiry = DateTimeOffset.FromUnixTimeSeconds(validUntil);
                 var keepAliveDue = writer.KeepAliveInterval is { } interval ? lastFrame + interval : DateTimeOffset.MaxValue;
                 if (now >= expiry)
                 {
-                    expiresAt = await ValidUntilAsync(session.TokenHash, stop.Token);
+                    expiresAt = await ValidUntilAsync(session.TokenHash, ended);
                 }
                 else if (now >= keepAliveDue)
                 {
-                    await writer.WriteKeepAliveAsync(stop.Token);
-                    await writer.FlushAsync(stop.Token);
+                    await writer.WriteKeepAliveAsync(ended);
+                    await writer.FlushAsync(ended);
                     lastFrame = now;
                 }
                 else
@@ -53,17 +54,17 @@ public sealed class EventPump(IEventStream stream, IServiceScopeFactory scopes, 
                     if (!wake.TryReset())
                     {
                         wake.Dispose();
-                        wake = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
+                        wake = CancellationTokenSource.CreateLinkedTokenSource(aborted);
                     }
                     var deadline = expiry < keepAliveDue ? expiry : keepAliveDue;
                     wake.CancelAfter(deadline - now < LongestWait ? deadline - now : LongestWait);
-                    await subscription.WaitToReadAsync(wake.Token);
+                    await subscription.WaitToReadAsync(wake.Token); // an event, the end, the client leaving or the deadline
                 }
             }
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (ended.IsCancellationRequested || aborted.IsCancellationRequested)
         {
-            // the client left or the session ended while a write was pending
+            // the session ended or the client left while a write or a check was pending
         }
         finally
         {

@@ -10,6 +10,7 @@ namespace Conclave.Api.Sse;
 internal sealed class SseEventWriter(HttpContext http, TimeSpan keepAliveInterval) : IEventWriter
 {
     private const int FlushThreshold = 32 * 1024;
+    private static readonly byte[] KeepAlive = ":\n\n"u8.ToArray();
     private readonly PipeWriter _output = http.Response.BodyWriter;
     private int _unflushed;
 
@@ -36,7 +37,7 @@ internal sealed class SseEventWriter(HttpContext http, TimeSpan keepAliveInterva
     public ValueTask WriteLaggedAsync(long dropped, CancellationToken cancellationToken) =>
         WriteAsync(System.Text.Encoding.ASCII.GetBytes($"event: lagged\ndata: {dropped.ToString(CultureInfo.InvariantCulture)}\n\n"), cancellationToken);
 
-    public ValueTask WriteKeepAliveAsync(CancellationToken cancellationToken) => WriteAsync(":\n\n"u8.ToArray(), cancellationToken);
+    public ValueTask WriteKeepAliveAsync(CancellationToken cancellationToken) => WriteAsync(KeepAlive, cancellationToken);
 
     public async ValueTask FlushAsync(CancellationToken cancellationToken)
     {
