@@ -1,4 +1,5 @@
 using Conclave.Api.Sse;
+using Conclave.Application.Common.Events.Realtime;
 using Conclave.V1;
 using Grpc.Core;
 
@@ -10,8 +11,8 @@ internal sealed class GrpcEventWriter(IServerStreamWriter<ServerEvent> stream) :
 {
     public TimeSpan? KeepAliveInterval => null;
 
-    public ValueTask WriteEventAsync(ServerEvent message, CancellationToken cancellationToken) =>
-        new(stream.WriteAsync(message, cancellationToken));
+    public ValueTask WriteEventAsync(RealtimeEvent realtimeEvent, CancellationToken cancellationToken) =>
+        new(stream.WriteAsync(realtimeEvent.ToMessage(), cancellationToken));
 
     public ValueTask WriteLaggedAsync(long dropped, CancellationToken cancellationToken) =>
         throw new RpcException(new Status(StatusCode.DataLoss, $"lagged: {dropped} events were dropped"));

@@ -77,7 +77,7 @@ public sealed class EventPump(IEventStream stream, IServiceScopeFactory scopes, 
         var wrote = false;
         while (subscription.TryRead(out var delivery))
         {
-            if (delivery.Event is { } realtimeEvent) await writer.WriteEventAsync(realtimeEvent.ToMessage(), cancellationToken);
+            if (delivery.Event is { } realtimeEvent) await writer.WriteEventAsync(realtimeEvent, cancellationToken);
             else await writer.WriteLaggedAsync(delivery.Dropped, cancellationToken);
             wrote = true;
         }

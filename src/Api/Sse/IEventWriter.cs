@@ -1,4 +1,4 @@
-using Conclave.V1;
+using Conclave.Application.Common.Events.Realtime;
 
 namespace Conclave.Api.Sse;
 
@@ -8,7 +8,7 @@ internal interface IEventWriter
     /// <summary>Null when the transport keeps an idle connection alive by itself.</summary>
     TimeSpan? KeepAliveInterval { get; }
 
-    ValueTask WriteEventAsync(ServerEvent message, CancellationToken cancellationToken);
+    ValueTask WriteEventAsync(RealtimeEvent realtimeEvent, CancellationToken cancellationToken);
 
     ValueTask WriteLaggedAsync(long dropped, CancellationToken cancellationToken);
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.IO.Pipelines;
-using Conclave.V1;
-using Google.Protobuf;
+using Conclave.Application.Common.Events.Realtime;
 
 namespace Conclave.Api.Sse;
 
@@ -14,25 +13,10 @@ internal sealed class SseEventWriter(HttpContext http, TimeSpan keepAliveInterva
     private readonly PipeWriter _output = http.Response.BodyWriter;
     private int _unflushed;
 
-    private static ReadOnlySpan<byte> HexDigits => "0123456789abcdef"u8;
-
     public TimeSpan? KeepAliveInterval => keepAliveInterval;
 
-    public ValueTask WriteEventAsync(ServerEvent message, CancellationToken cancellationToken)
-    {
-        var payload = message.ToByteArray();
-        var length = "data: "u8.Length + 2 * payload.Length + 2;
-        var frame = _output.GetSpan(length);
-        "data: "u8.CopyTo(frame);
-        var hex = frame["data: "u8.Length..];
-        for (var i = 0; i < payload.Length; i++)
-        {
-            hex[2 * i] = HexDigits[payload[i] >> 4];
-            hex[2 * i + 1] = HexDigits[payload[i] & 0xF];
-        }
-        "\n\n"u8.CopyTo(hex[(2 * payload.Length)..]);
-        return AdvanceAsync(length, cancellationToken);
-    }
+    public ValueTask WriteEventAsync(RealtimeEvent realtimeEvent, CancellationToken cancellationToken) =>
+        WriteAsync(SseFrames.Of(realtimeEvent), cancellationToken);
 
     public ValueTask WriteLaggedAsync(long dropped, CancellationToken cancellationToken) =>
         WriteAsync(System.Text.Encoding.ASCII.GetBytes($"event: lagged\ndata: {dropped.ToString(CultureInfo.InvariantCulture)}\n\n"), cancellationToken);
