@@ -1,4 +1,5 @@
 using System.Text;
+using Conclave.Api.Abuse;
 using Conclave.Api.Auth;
 using Conclave.Api.Configuration;
 using Conclave.Api.Grpc;
@@ -36,6 +37,7 @@ public static class ServerApp
         customize?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseForwardedClients(config);
         app.UseTrailingSlashRejection();
         app.UseRouting();
         app.UseUnmatchedRequestErrors();
@@ -73,6 +75,10 @@ public static class ServerApp
         services.AddSingleton<AuthHeaderReader>();
         services.AddScoped<Caller>();
         services.AddScoped<CallAuthenticator>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<ClientAddress>();
+        services.AddSingleton<RegistrationLimit>();
+        services.AddSingleton<LoginFailureLimit>();
     }
 
     // Plain mode: HTTP/1.1 on listen_port for spec clients, HTTP/2 on grpc_port (Kestrel cannot serve both
