@@ -8,8 +8,9 @@ namespace Conclave.Api.IntegrationTests.HostileInput;
 public sealed class FuzzFixture : IAsyncLifetime
 {
     public TestServer Server { get; private set; } = null!;
+    public LogCapture Logs { get; } = new();
 
-    public async Task InitializeAsync() => Server = await TestServer.StartAsync();
+    public async Task InitializeAsync() => Server = await TestServer.StartAsync(customize: Logs.Into);
 
     /// <summary>One <see cref="FuzzTarget"/> per route the server's RpcCatalog serves, so a new route is attacked too.</summary>
     public async Task<IReadOnlyList<FuzzTarget>> NewTargetsAsync()
@@ -29,9 +30,13 @@ public sealed class FuzzFixture : IAsyncLifetime
 
     public async Task DisposeAsync() => await Server.DisposeAsync();
 
-    /// <summary>The server still answers an ordinary flow: a group, a message, its fetch.</summary>
+    /// <summary>
+    /// The server still answers an ordinary flow (a group, a message, its fetch), and no hostile input made it log
+    /// an error: a client's mistake is never an internal failure.
+    /// </summary>
     public async Task AssertStillServingAsync()
     {
+        Assert.Empty(Logs.AtLeast(Microsoft.Extensions.Logging.LogLevel.Error).Select(entry => $"{entry.Category}: {entry.Message} {entry.Exception?.GetType().Name}"));
         var spec = Server.Spec;
         var user = await spec.NewUserAsync("after");
         var group = await spec.CreateGroupAsync(user);

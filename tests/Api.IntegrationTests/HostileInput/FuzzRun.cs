@@ -16,6 +16,9 @@ public sealed class FuzzRun(FuzzFixture fixture, IReadOnlyList<FuzzTarget> targe
 
     public int Inputs => _inputs;
 
+    /// <summary>Counts an input sent other than through <see cref="SendAsync"/>.</summary>
+    public void Count() => Interlocked.Increment(ref _inputs);
+
     public Task ForEachTargetAsync(Func<FuzzTarget, Task> attack) =>
         Parallel.ForEachAsync(targets, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (target, _) => await attack(target));
 
