@@ -8,7 +8,7 @@ namespace Conclave.Api.IntegrationTests.HostileInput;
 /// </summary>
 public static class FuzzSettings
 {
-    public const int DefaultInputsPerRoute = 150;
+    public const int DefaultInputsPerRoute = 120;
     public const ulong DefaultSeed = 20_261_127;
 
     public static int InputsPerRoute { get; } = int.TryParse(Environment.GetEnvironmentVariable("CONCLAVE_FUZZ_INPUTS_PER_ROUTE"),
