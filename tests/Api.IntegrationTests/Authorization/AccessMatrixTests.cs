@@ -19,8 +19,8 @@ public sealed class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixtu
         var served = fixture.Server.Services.GetRequiredService<RpcCatalog>().Routes.Select(r => $"{r.HttpMethod} {r.PathTemplate}").ToHashSet();
         var table = AccessMatrix.Rows.Select(row => row.Route).ToList();
 
-        Assert.Empty(served.Except(table));
-        Assert.Empty(table.Except(served));
+        Assert.True(!served.Except(table).Any(), $"served but missing from AccessMatrix.Rows (add a row): {string.Join(", ", served.Except(table))}");
+        Assert.True(!table.Except(served).Any(), $"in AccessMatrix.Rows but not served: {string.Join(", ", table.Except(served))}");
         Assert.Equal(table.Count, table.Distinct().Count());
     }
 
