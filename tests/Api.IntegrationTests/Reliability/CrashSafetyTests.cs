@@ -11,6 +11,7 @@ namespace Conclave.Api.IntegrationTests.Reliability;
 // accepts and group churn, killed with SIGKILL at random moments and restarted on the same database. Afterwards every
 // acknowledged message is there, sequence numbers are unique and increasing, and nothing is half-applied
 // (decision 12). CONCLAVE_CRASH_KILLS and CONCLAVE_CRASH_SEED size the run (docs/reliability.md).
+[Collection(SoloCollection.Name)]
 public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("conclave-crash").FullName;
