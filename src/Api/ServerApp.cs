@@ -1,4 +1,5 @@
 using System.Text;
+using Conclave.Api.Abuse;
 using Conclave.Api.Auth;
 using Conclave.Api.Configuration;
 using Conclave.Api.Grpc;
@@ -37,6 +38,7 @@ public static class ServerApp
         customize?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseForwardedClients(config);
         app.UseTrailingSlashRejection();
         app.UseRouting();
         app.UseUnmatchedRequestErrors();
@@ -77,6 +79,10 @@ public static class ServerApp
         services.AddScoped<CallAuthenticator>();
         services.AddSingleton<EventPump>();
         services.AddSingleton(new EventStreamOptions());
+        services.AddHttpContextAccessor();
+        services.AddScoped<ClientAddress>();
+        services.AddSingleton<RegistrationLimit>();
+        services.AddSingleton<LoginFailureLimit>();
     }
 
     // Plain mode: HTTP/1.1 on listen_port for spec clients, HTTP/2 on grpc_port (Kestrel cannot serve both

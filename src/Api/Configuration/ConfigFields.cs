@@ -23,6 +23,10 @@ internal static class ConfigFields
         ["registration_token"] = (c, v) => c with { RegistrationToken = v.String() },
         ["tls_cert_path"] = (c, v) => c with { TlsCertPath = v.String() },
         ["tls_key_path"] = (c, v) => c with { TlsKeyPath = v.String() },
+        ["register_limit_per_minute"] = (c, v) => c with { RegisterLimitPerMinute = v.Integer() },
+        ["login_failure_limit_per_minute"] = (c, v) => c with { LoginFailureLimitPerMinute = v.Integer() },
+        ["event_streams_per_user"] = (c, v) => c with { EventStreamsPerUser = v.Integer() },
+        ["trusted_proxies"] = (c, v) => c with { TrustedProxies = v.StringList() },
     };
 
     public static IEnumerable<string> Names => Fields.Keys;
@@ -39,6 +43,13 @@ internal readonly record struct ConfigValue(string Field, JsonElement? Json, str
     public string String() => Json is { } json
         ? json.ValueKind == JsonValueKind.String ? json.GetString()! : throw Wrong("a string")
         : Text!;
+
+    /// <summary>A JSON array of strings; in an environment variable, comma-separated.</summary>
+    public IReadOnlyList<string> StringList() => Json is { } json
+        ? json.ValueKind == JsonValueKind.Array && json.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String)
+            ? [.. json.EnumerateArray().Select(e => e.GetString()!)]
+            : throw Wrong("an array of strings")
+        : [.. Text!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
 
     public long Integer() => Json is { } json
         ? json.ValueKind == JsonValueKind.Number && json.TryGetInt64(out var number) ? number : throw Wrong("an integer")

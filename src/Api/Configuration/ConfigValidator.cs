@@ -30,6 +30,16 @@ internal static partial class ConfigValidator
         if (config.DatabasePath.Length == 0) throw new ConfigurationException("database_path must not be empty");
         if (config.ListenIpAddress is null)
             throw new ConfigurationException($"listen_address '{config.ListenAddress}' is not an IP address");
+        RequireLimit("register_limit_per_minute", config.RegisterLimitPerMinute);
+        RequireLimit("login_failure_limit_per_minute", config.LoginFailureLimitPerMinute);
+        RequireLimit("event_streams_per_user", config.EventStreamsPerUser);
+        if (config.TrustedProxies.FirstOrDefault(entry => ServerConfig.ParseProxy(entry) is null) is { } proxy)
+            throw new ConfigurationException($"trusted_proxies entry '{proxy}' is not an IP address or CIDR network");
+    }
+
+    private static void RequireLimit(string field, long value)
+    {
+        if (value < 0) throw new ConfigurationException($"{field} must be 0 (unlimited) or a positive integer");
     }
 
     private static void RequireDuration(string field, string value)

@@ -21,12 +21,30 @@ public sealed record ServerConfig
     public string? RegistrationToken { get; init; }
     public string? TlsCertPath { get; init; }
     public string? TlsKeyPath { get; init; }
+    // Abuse limits (CLARIFICATIONS decision 11, §4.7): 0 means unlimited, exactly, with no exemption for any address.
+    /// <summary>Registrations per client address per rolling minute.</summary>
+    public long RegisterLimitPerMinute { get; init; } = 10;
+    /// <summary>Failed logins per rolling minute, counted per client address and, separately, per username.</summary>
+    public long LoginFailureLimitPerMinute { get; init; } = 20;
+    /// <summary>Open event streams per user.</summary>
+    public long EventStreamsPerUser { get; init; } = 16;
+    /// <summary>Peers whose X-Forwarded-For names the client (IP addresses or CIDR networks); empty: the socket peer is the client.</summary>
+    public IReadOnlyList<string> TrustedProxies { get; init; } = [];
 
     public bool TlsEnabled => TlsCertPath is not null && TlsKeyPath is not null;
     public int EffectiveListenPort => ListenPort ?? (TlsEnabled ? 8443 : 8080);
 
     /// <summary>The listen address as an IP address (IPv6 may be bracketed, "[::1]"), or null when it is not one.</summary>
     public IPAddress? ListenIpAddress => IPAddress.TryParse(ListenAddress.Trim('[', ']'), out var address) ? address : null;
+
+    /// <summary>trusted_proxies as networks; a bare address is a network of one (the validator has accepted every entry).</summary>
+    public IEnumerable<IPNetwork> TrustedProxyNetworks => TrustedProxies.Select(entry => ParseProxy(entry)!.Value);
+
+    /// <summary>An IP address or a CIDR network ("10.0.0.0/8"), or null for anything else.</summary>
+    public static IPNetwork? ParseProxy(string entry) =>
+        IPAddress.TryParse(entry, out var address) ? new IPNetwork(address, address.GetAddressBytes().Length * 8)
+        : IPNetwork.TryParse(entry, out var network) ? network
+        : null;
 
     /// <summary>The values the use cases need, durations parsed (the validator has accepted them).</summary>
     public ServerSettings ToSettings() => new()

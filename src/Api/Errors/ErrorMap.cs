@@ -32,6 +32,7 @@ internal static class ErrorMap
         403 => StatusCode.PermissionDenied,
         404 => StatusCode.NotFound,
         405 => StatusCode.Unimplemented,
+        408 => StatusCode.DeadlineExceeded,
         409 => StatusCode.AlreadyExists,
         429 => StatusCode.ResourceExhausted,
         _ => StatusCode.Internal,
@@ -42,7 +43,18 @@ internal static class ErrorMap
     {
         DomainException domain => Outcome(For(domain.Error), domain.Message),
         ApiException api => new ErrorOutcome(api.Status, GrpcFor(api.Status), new ErrorResponse { Message = api.Message, ErrorCode = api.Code }),
+        // Kestrel's refusals of the request itself (a body cut short of its Content-Length, a body slower than the
+        // minimum data rate): the client's fault, never an internal one.
+        BadHttpRequestException bad => new ErrorOutcome(bad.StatusCode, GrpcFor(bad.StatusCode),
+            new ErrorResponse { Message = BadRequestMessage(bad.StatusCode), ErrorCode = ErrorCode.InputBadRequest }),
         _ => new ErrorOutcome(500, StatusCode.Internal, new ErrorResponse { Message = InternalMessage }),
+    };
+
+    private static string BadRequestMessage(int status) => status switch
+    {
+        StatusCodes.Status408RequestTimeout => "request body arrived too slowly",
+        StatusCodes.Status413PayloadTooLarge => "request body too large",
+        _ => "invalid request",
     };
 
     private static ErrorOutcome Outcome((ErrorCode Code, int Http, StatusCode Grpc) map, string message) =>

@@ -10,6 +10,7 @@ internal static class ProtobufErrorWriter
 
     public static Task WriteAsync(HttpContext context, Exception exception, ILogger logger)
     {
+        if (context.RequestAborted.IsCancellationRequested) return Task.CompletedTask; // the client is gone: nobody to answer, nothing failed here
         var outcome = ErrorMap.Describe(exception);
         if (outcome.IsInternal) logger.LogError(exception, "Unhandled failure on {Method} {Route}", context.Request.Method, RouteOf(context));
         return WriteAsync(context, outcome.HttpStatus, outcome.Body);

@@ -1,3 +1,4 @@
+using Conclave.Api.Abuse;
 using Conclave.Api.Auth;
 using Conclave.Application.Accounts.Commands.ChangePassword;
 using Conclave.Application.Accounts.Commands.DeleteAccount;
@@ -15,10 +16,13 @@ using MediatR;
 
 namespace Conclave.Api.Grpc;
 
-public sealed class AccountsService(IMediator mediator, Caller caller) : Accounts.AccountsBase
+public sealed class AccountsService(
+    IMediator mediator, Caller caller, ClientAddress client, RegistrationLimit registrations, LoginFailureLimit loginFailures)
+    : Accounts.AccountsBase
 {
     public override async Task<RegisterResponse> Register(RegisterRequest request, ServerCallContext context)
     {
+        registrations.Admit(client.Value);
         var command = new RegisterCommand(request.Username, request.Password, request.Alias, request.RegistrationToken);
         var userId = await mediator.Send(command, context.CancellationToken);
         return new RegisterResponse { UserId = userId.ToByteString() };
@@ -26,7 +30,9 @@ public sealed class AccountsService(IMediator mediator, Caller caller) : Account
 
     public override async Task<LoginResponse> Login(LoginRequest request, ServerCallContext context)
     {
+        var attempt = loginFailures.Begin(client.Value, request.Username);
         var result = await mediator.Send(new LoginCommand(request.Username, request.Password), context.CancellationToken);
+        attempt.Succeeded();
         return new LoginResponse { Token = result.Token, UserId = result.UserId.ToByteString(), Username = result.Username };
     }
 

@@ -82,7 +82,8 @@ public sealed class ServerProcessTests : IDisposable
         var (port, grpcPort) = (ServerProcess.FreePort(), ServerProcess.FreePort());
         var config = WriteConfig($$"""
             {"listen_address": "127.0.0.1", "listen_port": {{port}}, "grpc_port": {{grpcPort}},
-             "database_path": {{Json(Path.Combine(_folder, "data", "conclave.db"))}}, "message_retention": "2s", "cleanup_interval": "1s"}
+             "database_path": {{Json(Path.Combine(_folder, "data", "conclave.db"))}}, "message_retention": "2s", "cleanup_interval": "1s",
+             "register_limit_per_minute": 0, "login_failure_limit_per_minute": 0, "event_streams_per_user": 0}
             """);
         await using var server = ServerProcess.Start(_folder, null, "--config", config);
 
@@ -96,7 +97,10 @@ public sealed class ServerProcessTests : IDisposable
     public async Task Without_config_the_working_directory_file_and_the_environment_are_used()
     {
         var (port, grpcPort) = (ServerProcess.FreePort(), ServerProcess.FreePort());
-        WriteConfig($$"""{"listen_address": "127.0.0.1", "listen_port": 1, "grpc_port": {{grpcPort}}, "database_path": "here.db"}""", "conclave.json");
+        WriteConfig($$"""
+            {"listen_address": "127.0.0.1", "listen_port": 1, "grpc_port": {{grpcPort}}, "database_path": "here.db",
+             "register_limit_per_minute": 0, "login_failure_limit_per_minute": 0, "event_streams_per_user": 0}
+            """, "conclave.json");
         var environment = new Dictionary<string, string> { ["CONCLAVE_LISTEN_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         await using var server = ServerProcess.Start(_folder, environment);
 
@@ -114,7 +118,8 @@ public sealed class ServerProcessTests : IDisposable
         var port = ((IPEndPoint)occupant.LocalEndpoint).Port;
         var config = WriteConfig($$"""
             {"listen_address": "127.0.0.1", "listen_port": {{port}}, "grpc_port": {{ServerProcess.FreePort()}},
-             "database_path": {{Json(Path.Combine(_folder, "conclave.db"))}}}
+             "database_path": {{Json(Path.Combine(_folder, "conclave.db"))}},
+             "register_limit_per_minute": 0, "login_failure_limit_per_minute": 0, "event_streams_per_user": 0}
             """);
         await using var server = ServerProcess.Start(_folder, null, "--config", config);
 

@@ -72,6 +72,13 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>SIGKILL: the process ends at once, wherever it is, with no chance to flush or clean up.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: false);
+        await _process.WaitForExitAsync();
+    }
+
     /// <summary>A port nobody listens on right now.</summary>
     public static int FreePort()
     {

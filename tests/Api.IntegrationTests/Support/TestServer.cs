@@ -44,6 +44,11 @@ public sealed class TestServer : IAsyncDisposable
             ListenPort = 0,
             GrpcPort = 0,
             DatabasePath = Path.Combine(folder, "conclave.db"),
+            // Off, as a compatibility rig sets them: the suites register hundreds of users from 127.0.0.1.
+            // The abuse-limit tests turn them on.
+            RegisterLimitPerMinute = 0,
+            LoginFailureLimitPerMinute = 0,
+            EventStreamsPerUser = 0,
         };
         config = configure?.Invoke(config) ?? config;
         var app = ServerApp.Build(config, customize);

@@ -37,6 +37,37 @@ public sealed class ConfigLoaderTests : IDisposable
     }
 
     [Fact]
+    public void The_abuse_limit_keys_are_read_from_the_file()
+    {
+        var path = _folder.Write("limits.json", """
+            {
+              "register_limit_per_minute": 0, "login_failure_limit_per_minute": 3, "event_streams_per_user": 100,
+              "trusted_proxies": ["127.0.0.1", "10.0.0.0/8", "::1"]
+            }
+            """);
+
+        var config = Load(path);
+
+        Assert.Equal((0L, 3L, 100L), (config.RegisterLimitPerMinute, config.LoginFailureLimitPerMinute, config.EventStreamsPerUser));
+        Assert.Equal(["127.0.0.1", "10.0.0.0/8", "::1"], config.TrustedProxies);
+    }
+
+    [Fact]
+    public void Trusted_proxies_come_comma_separated_from_the_environment()
+    {
+        var environment = new Hashtable
+        {
+            ["CONCLAVE_TRUSTED_PROXIES"] = " 10.1.2.3 , 192.168.0.0/16,",
+            ["CONCLAVE_REGISTER_LIMIT_PER_MINUTE"] = "0",
+        };
+
+        var config = Load(null, environment);
+
+        Assert.Equal(["10.1.2.3", "192.168.0.0/16"], config.TrustedProxies);
+        Assert.Equal(0, config.RegisterLimitPerMinute);
+    }
+
+    [Fact]
     public void An_empty_object_gives_the_defaults() =>
         Assert.Equal(new ServerConfig(), Load(_folder.Write("empty.json", "{}")));
 
@@ -144,6 +175,11 @@ public sealed class ConfigLoaderTests : IDisposable
     [InlineData("message_retention", "30", "message_retention must be a string")]
     [InlineData("database_path", "null", "database_path must be a string")]
     [InlineData("listen_address", "[\"127.0.0.1\"]", "listen_address must be a string")]
+    [InlineData("register_limit_per_minute", "\"10\"", "register_limit_per_minute must be an integer")]
+    [InlineData("login_failure_limit_per_minute", "2.5", "login_failure_limit_per_minute must be an integer")]
+    [InlineData("event_streams_per_user", "null", "event_streams_per_user must be an integer")]
+    [InlineData("trusted_proxies", "\"127.0.0.1\"", "trusted_proxies must be an array of strings")]
+    [InlineData("trusted_proxies", "[1]", "trusted_proxies must be an array of strings")]
     public void A_value_of_the_wrong_type_is_fatal_and_names_the_field(string field, string json, string message)
     {
         var path = _folder.Write("c.json", $$"""{ "{{field}}": {{json}} }""");

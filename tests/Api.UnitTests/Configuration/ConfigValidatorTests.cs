@@ -20,6 +20,48 @@ public sealed class ConfigValidatorTests
     }
 
     [Fact]
+    public void The_abuse_limits_default_to_10_registrations_20_failed_logins_and_16_streams_with_no_trusted_proxy()
+    {
+        var config = new ServerConfig();
+
+        Assert.Equal((10L, 20L, 16L), (config.RegisterLimitPerMinute, config.LoginFailureLimitPerMinute, config.EventStreamsPerUser));
+        Assert.Empty(config.TrustedProxies);
+    }
+
+    [Fact]
+    public void Zero_turns_every_abuse_limit_off_and_is_valid() =>
+        ConfigValidator.Validate(new ServerConfig { RegisterLimitPerMinute = 0, LoginFailureLimitPerMinute = 0, EventStreamsPerUser = 0 });
+
+    [Fact]
+    public void A_negative_abuse_limit_is_refused_naming_the_field()
+    {
+        AssertInvalid(new ServerConfig { RegisterLimitPerMinute = -1 }, "register_limit_per_minute must be 0 (unlimited) or a positive integer");
+        AssertInvalid(new ServerConfig { LoginFailureLimitPerMinute = -5 }, "login_failure_limit_per_minute must be 0 (unlimited) or a positive integer");
+        AssertInvalid(new ServerConfig { EventStreamsPerUser = long.MinValue }, "event_streams_per_user must be 0 (unlimited) or a positive integer");
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1", "127.0.0.1/32")]
+    [InlineData("::1", "::1/128")]
+    [InlineData("10.0.0.0/8", "10.0.0.0/8")]
+    [InlineData("fd00::/8", "fd00::/8")]
+    public void A_trusted_proxy_is_an_address_or_a_cidr_network(string entry, string network)
+    {
+        var config = new ServerConfig { TrustedProxies = [entry] };
+
+        ConfigValidator.Validate(config);
+        Assert.Equal(network, Assert.Single(config.TrustedProxyNetworks).ToString());
+    }
+
+    [Theory]
+    [InlineData("localhost")]
+    [InlineData("10.0.0.0/33")]
+    [InlineData("10.0.0.0/x")]
+    [InlineData("")]
+    public void A_trusted_proxy_that_is_neither_is_refused(string entry) =>
+        AssertInvalid(new ServerConfig { TrustedProxies = ["127.0.0.1", entry] }, $"trusted_proxies entry '{entry}' is not an IP address or CIDR network");
+
+    [Fact]
     public void With_both_tls_paths_the_default_port_is_8443() =>
         Assert.Equal(8443, new ServerConfig { TlsCertPath = "c.pem", TlsKeyPath = "k.pem" }.EffectiveListenPort);
 

@@ -55,6 +55,18 @@ public sealed class ErrorMapTests
         Assert.Equal((status, grpc, "transport message", code), (outcome.HttpStatus, outcome.GrpcStatus, outcome.Body.Message, outcome.Body.ErrorCode));
     }
 
+    [Theory]
+    [InlineData(400, "invalid request", StatusCode.InvalidArgument)]
+    [InlineData(408, "request body arrived too slowly", StatusCode.DeadlineExceeded)]
+    [InlineData(413, "request body too large", StatusCode.InvalidArgument)]
+    public void Kestrels_refusal_of_a_request_is_the_clients_fault_not_an_internal_failure(int status, string message, StatusCode grpc)
+    {
+        var outcome = ErrorMap.Describe(new Microsoft.AspNetCore.Http.BadHttpRequestException("Unexpected end of request content.", status));
+
+        Assert.Equal((status, grpc, message, ErrorCode.InputBadRequest), (outcome.HttpStatus, outcome.GrpcStatus, outcome.Body.Message, outcome.Body.ErrorCode));
+        Assert.False(outcome.IsInternal);
+    }
+
     [Fact]
     public void Anything_else_is_a_bare_500_that_reveals_nothing()
     {

@@ -1,0 +1,9 @@
+namespace Conclave.Api.Abuse;
+
+/// <summary>One login in progress: unless it succeeds, its places in the windows stay, as the failure they record.</summary>
+public sealed class LoginAttempt(Action release)
+{
+    public static readonly LoginAttempt Uncounted = new(() => { });
+
+    public void Succeeded() => release();
+}
