@@ -23,6 +23,9 @@ internal static class ConfigFields
         ["registration_token"] = (c, v) => c with { RegistrationToken = v.String() },
         ["tls_cert_path"] = (c, v) => c with { TlsCertPath = v.String() },
         ["tls_key_path"] = (c, v) => c with { TlsKeyPath = v.String() },
+        ["log_level"] = (c, v) => c with { LogLevel = v.String() },
+        ["log_format"] = (c, v) => c with { LogFormat = v.String() },
+        ["metrics_enabled"] = (c, v) => c with { MetricsEnabled = v.Boolean() },
     };
 
     public static IEnumerable<string> Names => Fields.Keys;

@@ -21,6 +21,15 @@ public sealed record ServerConfig
     public string? RegistrationToken { get; init; }
     public string? TlsCertPath { get; init; }
     public string? TlsKeyPath { get; init; }
+    /// <summary>trace, debug, info, warning (the default, as the reference), error, critical or none.</summary>
+    public string LogLevel { get; init; } = "warning";
+    /// <summary>"text" (one line per entry) or "json" (one JSON object per line).</summary>
+    public string LogFormat { get; init; } = "text";
+    /// <summary>Serves the Prometheus scrape endpoint GET /metrics.</summary>
+    public bool MetricsEnabled { get; init; }
+
+    /// <summary>The log level as a level, or null when log_level names none.</summary>
+    public LogLevel? MinimumLogLevel => LogLevels.Parse(LogLevel);
 
     public bool TlsEnabled => TlsCertPath is not null && TlsKeyPath is not null;
     public int EffectiveListenPort => ListenPort ?? (TlsEnabled ? 8443 : 8080);

@@ -1,3 +1,4 @@
+using Conclave.Application.Common.Observability;
 using Conclave.Domain.Common;
 
 namespace Conclave.Application.KeyPackages;
@@ -8,7 +9,7 @@ namespace Conclave.Application.KeyPackages;
 /// memory; a permit taken for a request that then fails is given back, so only packages actually handed out count
 /// (404s don't). Targets idle for a whole window are forgotten.
 /// </summary>
-public sealed class KeyPackageRateLimiter(TimeProvider clock)
+public sealed class KeyPackageRateLimiter(TimeProvider clock, ConclaveMetrics metrics)
 {
     public const int Limit = 10;
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
@@ -33,7 +34,11 @@ public sealed class KeyPackageRateLimiter(TimeProvider clock)
             SweepIdleTargets(now);
             if (!_handOuts.TryGetValue(target, out var stamps)) _handOuts[target] = stamps = [];
             stamps.RemoveAll(stamp => Expired(stamp, now));
-            if (stamps.Count >= Limit) return null;
+            if (stamps.Count >= Limit)
+            {
+                metrics.RateLimitRejected("key_packages");
+                return null;
+            }
             stamps.Add(now);
             return now;
         }
