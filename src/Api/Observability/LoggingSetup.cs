@@ -4,14 +4,14 @@ using Microsoft.Extensions.Logging.Console;
 
 namespace Conclave.Api.Observability;
 
-// log_level governs the server's own lines (one per request at info). Framework categories stay at warning unless
-// debugging: their information lines repeat each request with its raw path, and paths hold usernames.
+// log_level governs the server's own lines (one per request at info, use case outcomes at debug). Framework
+// categories stay at warning unless tracing: their lines repeat each request with its raw path (paths hold usernames).
 internal static class LoggingSetup
 {
     public static void ConfigureLogging(this ILoggingBuilder logging, ServerConfig config)
     {
         var level = config.MinimumLogLevel!.Value; // validated
-        var frameworkLevel = level <= LogLevel.Debug ? level : Max(level, LogLevel.Warning);
+        var frameworkLevel = level == LogLevel.Trace ? level : Max(level, LogLevel.Warning);
         logging.ClearProviders().SetMinimumLevel(level)
             .AddFilter("Microsoft", frameworkLevel)
             .AddFilter("System", frameworkLevel)
