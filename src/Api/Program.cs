@@ -2,37 +2,38 @@ using System.Data.Common;
 using System.Reflection;
 using System.Security.Cryptography;
 using Conclave.Api;
+using Conclave.Api.Admin;
+using Conclave.Api.CommandLine;
 using Conclave.Api.Configuration;
 
-var version = Assembly.GetExecutingAssembly().GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
-if (args is ["--help" or "-h"])
-{
-    Console.WriteLine("""
-        conclave-server: the Conclave MLS delivery service.
-
-        Usage: conclave-server [--config PATH | -c PATH] [--help] [--version]
-
-        Without --config the server reads ./conclave.json, else /etc/conclave/conclave.json, else uses the
-        built-in defaults; CONCLAVE_<FIELD> environment variables override single fields.
-        See conclave.json.example for every field.
-        """);
-    return 0;
-}
-if (args is ["--version"])
-{
-    Console.WriteLine($"conclave-server {version}");
-    return 0;
-}
-
+CommandLineRequest request;
 ServerConfig config;
 try
 {
-    config = ConfigLoader.Load(ConfigPathFrom(args), Environment.GetEnvironmentVariables());
+    request = CommandLineRequest.Parse(args);
+    if (request.IsHelp)
+    {
+        Console.WriteLine(CommandLineRequest.Usage);
+        return 0;
+    }
+    if (request.IsVersion)
+    {
+        var version = Assembly.GetExecutingAssembly().GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+        Console.WriteLine($"conclave-server {version}");
+        return 0;
+    }
+    config = ConfigLoader.Load(request.ConfigPath, Environment.GetEnvironmentVariables());
 }
 catch (ConfigurationException exception)
 {
     Console.Error.WriteLine($"invalid configuration: {exception.Message}");
     return 2;
+}
+
+if (request.AdminWords is { } adminWords)
+{
+    var prompt = Console.IsInputRedirected ? null : new Func<string, string>(PasswordInput.PromptAtTerminal);
+    return await AdminCli.RunAsync(config, adminWords, new AdminConsole(Console.In, Console.Out, Console.Error, prompt));
 }
 
 var app = ServerApp.Build(config);
@@ -48,10 +49,3 @@ catch (Exception exception) when (exception is IOException or UnauthorizedAccess
 }
 await app.WaitForShutdownAsync();
 return 0;
-
-static string? ConfigPathFrom(string[] args) => args switch
-{
-    [] => null,
-    ["--config" or "-c", var path] => path,
-    _ => throw new ConfigurationException($"unrecognised arguments '{string.Join(' ', args)}' (see --help)"),
-};

@@ -3,8 +3,10 @@ using Conclave.Api.Abuse;
 using Conclave.Api.Auth;
 using Conclave.Api.Configuration;
 using Conclave.Api.Grpc;
+using Conclave.Api.Hosting;
 using Conclave.Api.Http;
 using Conclave.Api.Sse;
+using Conclave.Api.Observability;
 using Conclave.Application;
 using Conclave.Infrastructure;
 using Conclave.Infrastructure.Persistence;
@@ -23,11 +25,10 @@ public static class ServerApp
         var builder = WebApplication.CreateSlimBuilder();
         var listeners = new Listeners();
         builder.WebHost.ConfigureKestrel(kestrel => ConfigureListeners(kestrel, config, listeners));
-        // Warnings by default, as the reference (framework request lines name paths, which hold usernames);
-        // start-up lines and our own information stay.
-        builder.Logging.SetMinimumLevel(LogLevel.Warning)
-            .AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information)
-            .AddFilter("Conclave", LogLevel.Information);
+        // Type=notify under systemd (READY=1 once listening, STOPPING=1 on SIGTERM); nothing elsewhere. Before the
+        // logging, whose JSON format must win over the journal format AddSystemd picks.
+        builder.Services.AddSystemd();
+        builder.Logging.ConfigureLogging(config);
         builder.Services.AddSingleton(config);
         builder.Services.AddSingleton(config.ToSettings());
         builder.Services.AddSingleton(listeners);
@@ -35,13 +36,18 @@ public static class ServerApp
         builder.Services.AddApplication(plugins: []);
         builder.Services.AddInfrastructure(config.DatabasePath);
         AddApi(builder.Services);
+        builder.Services.AddHealthEndpoints();
+        builder.Services.AddMetricsExport(config);
         customize?.Invoke(builder);
 
         var app = builder.Build();
         app.UseForwardedClients(config);
+        app.UseMiddleware<RequestLog>();
         app.UseTrailingSlashRejection();
         app.UseRouting();
         app.UseUnmatchedRequestErrors();
+        app.MapHealthEndpoints();
+        app.MapMetrics(config);
         var catalog = app.Services.GetRequiredService<RpcCatalog>();
         app.MapConclaveServices(catalog);
         app.MapProtobufRoutes(catalog);
@@ -83,6 +89,7 @@ public static class ServerApp
         services.AddScoped<ClientAddress>();
         services.AddSingleton<RegistrationLimit>();
         services.AddSingleton<LoginFailureLimit>();
+        services.AddSingleton<OpenEventStreams>();
     }
 
     // Plain mode: HTTP/1.1 on listen_port for spec clients, HTTP/2 on grpc_port (Kestrel cannot serve both

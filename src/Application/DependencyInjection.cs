@@ -1,7 +1,9 @@
 using System.Reflection;
+using Conclave.Application.Accounts;
 using Conclave.Application.Accounts.Commands.Register;
 using Conclave.Application.Common.Behaviours;
 using Conclave.Application.Common.Events;
+using Conclave.Application.Common.Observability;
 using Conclave.Application.Common.Security;
 using Conclave.Application.KeyPackages;
 using Conclave.Application.Messages;
@@ -23,6 +25,8 @@ public static class DependencyInjection
         services.AddSingleton<PublicationOrder>();
         services.AddScoped<SessionAuthenticator>();
         services.AddScoped<RegistrationGate>();
+        services.AddScoped<AccountDeletion>();
+        services.AddSingleton<ConclaveMetrics>();
         services.AddScoped<CleanupRun>();
         services.AddSingleton<KeyPackageRateLimiter>(); // in memory, shared by every request (decision 4)
         services.AddScoped<GroupBlobs>();

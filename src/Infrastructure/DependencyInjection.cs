@@ -29,6 +29,8 @@ public static class DependencyInjection
             .UseSqlite(connectionString)
             .AddInterceptors(new SqliteConnectionSettings()));
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<DatabaseReadiness>();
+        services.AddHostedService<DatabaseCheckpoint>();
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
         services.AddSingleton<WriteGate>();
 

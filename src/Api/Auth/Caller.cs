@@ -15,4 +15,7 @@ public sealed class Caller
     }
 
     public UserId UserId => Session.UserId;
+
+    /// <summary>The user, once the call is authenticated (the request log names it); null before or without.</summary>
+    public UserId? KnownUserId => _session?.UserId;
 }

@@ -27,6 +27,9 @@ internal static class ConfigFields
         ["login_failure_limit_per_minute"] = (c, v) => c with { LoginFailureLimitPerMinute = v.Integer() },
         ["event_streams_per_user"] = (c, v) => c with { EventStreamsPerUser = v.Integer() },
         ["trusted_proxies"] = (c, v) => c with { TrustedProxies = v.StringList() },
+        ["log_level"] = (c, v) => c with { LogLevel = v.String() },
+        ["log_format"] = (c, v) => c with { LogFormat = v.String() },
+        ["metrics_enabled"] = (c, v) => c with { MetricsEnabled = v.Boolean() },
     };
 
     public static IEnumerable<string> Names => Fields.Keys;

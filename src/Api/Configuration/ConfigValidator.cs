@@ -30,6 +30,10 @@ internal static partial class ConfigValidator
         if (config.DatabasePath.Length == 0) throw new ConfigurationException("database_path must not be empty");
         if (config.ListenIpAddress is null)
             throw new ConfigurationException($"listen_address '{config.ListenAddress}' is not an IP address");
+        if (config.MinimumLogLevel is null)
+            throw new ConfigurationException($"log_level '{config.LogLevel}' must be one of {LogLevels.Names}");
+        if (config.LogFormat is not ("text" or "json"))
+            throw new ConfigurationException($"log_format '{config.LogFormat}' must be text or json");
         RequireLimit("register_limit_per_minute", config.RegisterLimitPerMinute);
         RequireLimit("login_failure_limit_per_minute", config.LoginFailureLimitPerMinute);
         RequireLimit("event_streams_per_user", config.EventStreamsPerUser);

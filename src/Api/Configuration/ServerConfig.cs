@@ -30,6 +30,15 @@ public sealed record ServerConfig
     public long EventStreamsPerUser { get; init; } = 16;
     /// <summary>Peers whose X-Forwarded-For names the client (IP addresses or CIDR networks); empty: the socket peer is the client.</summary>
     public IReadOnlyList<string> TrustedProxies { get; init; } = [];
+    /// <summary>trace, debug, info, warning (the default, as the reference), error, critical or none.</summary>
+    public string LogLevel { get; init; } = "warning";
+    /// <summary>"text" (one line per entry) or "json" (one JSON object per line).</summary>
+    public string LogFormat { get; init; } = "text";
+    /// <summary>Serves the Prometheus scrape endpoint GET /metrics.</summary>
+    public bool MetricsEnabled { get; init; }
+
+    /// <summary>The log level as a level, or null when log_level names none.</summary>
+    public LogLevel? MinimumLogLevel => LogLevels.Parse(LogLevel);
 
     public bool TlsEnabled => TlsCertPath is not null && TlsKeyPath is not null;
     public int EffectiveListenPort => ListenPort ?? (TlsEnabled ? 8443 : 8080);

@@ -1,3 +1,4 @@
+using Conclave.Application.Common.Observability;
 using Conclave.Application.Common.RateLimiting;
 using Conclave.Domain.Common;
 
@@ -8,7 +9,7 @@ namespace Conclave.Application.KeyPackages;
 /// user, through GET /key-packages/{user_id} and /invite alike. A permit taken for a request that then fails is
 /// given back, so only packages actually handed out count (404s don't).
 /// </summary>
-public sealed class KeyPackageRateLimiter(TimeProvider clock)
+public sealed class KeyPackageRateLimiter(TimeProvider clock, ConclaveMetrics metrics)
 {
     public const int Limit = 10;
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
@@ -20,7 +21,12 @@ public sealed class KeyPackageRateLimiter(TimeProvider clock)
     public int TrackedTargets => _handOuts.TrackedKeys;
 
     /// <summary>Counts one hand-out for <paramref name="target"/> and returns its stamp, or null when the limit is reached.</summary>
-    public long? TryAcquire(UserId target) => _handOuts.TryAdd(target, Limit);
+    public long? TryAcquire(UserId target)
+    {
+        if (_handOuts.TryAdd(target, Limit) is { } stamp) return stamp;
+        metrics.RateLimitRejected("key_packages");
+        return null;
+    }
 
     /// <summary>Gives back a permit of a request that handed nothing out after all.</summary>
     public void Release(UserId target, long stamp) => _handOuts.Remove(target, stamp);

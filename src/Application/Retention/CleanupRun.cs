@@ -1,3 +1,4 @@
+using Conclave.Application.Common.Observability;
 using Conclave.Application.Common.Settings;
 using Microsoft.Extensions.Logging;
 
@@ -7,7 +8,7 @@ namespace Conclave.Application.Retention;
 /// One cleanup pass (CLARIFICATIONS §7.5 order, effective expiry per decision 5): expired sessions, expired invites,
 /// time-based message deletion, then delete-after-fetch. A failing step is logged and the next one still runs.
 /// </summary>
-public sealed class CleanupRun(IRetentionStore store, ServerSettings settings, TimeProvider clock, ILogger<CleanupRun> logger)
+public sealed class CleanupRun(IRetentionStore store, ServerSettings settings, TimeProvider clock, ConclaveMetrics metrics, ILogger<CleanupRun> logger)
 {
     public const int BatchSize = 250;
 
@@ -15,11 +16,13 @@ public sealed class CleanupRun(IRetentionStore store, ServerSettings settings, T
     {
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
         var retention = settings.MessageRetentionSeconds;
-        return new CleanupReport(
+        var report = new CleanupReport(
             await StepAsync("sessions", (batch, ct) => store.DeleteExpiredSessionsAsync(now, batch, ct), cancellationToken),
             await StepAsync("invites", (batch, ct) => store.DeleteInvitesCreatedBeforeAsync(now - settings.InviteTtlSeconds, batch, ct), cancellationToken),
             await StepAsync("aged messages", (batch, ct) => store.DeleteAgedMessagesAsync(now, retention, batch, ct), cancellationToken),
             await StepAsync("fetched messages", (batch, ct) => store.DeleteFetchedMessagesAsync(retention, batch, ct), cancellationToken));
+        metrics.CleanupCompleted(report);
+        return report;
     }
 
     // Batches until one comes back short; between batches other writers get the lock.

@@ -1,9 +1,12 @@
+using Conclave.Application.Common.Observability;
 using Conclave.Application.Common.Persistence;
 using Conclave.Domain.Common;
+using Conclave.Domain.Messages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Conclave.Infrastructure.Persistence;
 
-internal sealed class EfUnitOfWork(ConclaveDbContext db, WriteGate gate) : IUnitOfWork, IAsyncDisposable
+internal sealed class EfUnitOfWork(ConclaveDbContext db, WriteGate gate, ConclaveMetrics metrics) : IUnitOfWork, IAsyncDisposable
 {
     private bool _holdsGate;
 
@@ -20,9 +23,11 @@ internal sealed class EfUnitOfWork(ConclaveDbContext db, WriteGate gate) : IUnit
     {
         var aggregates = db.ChangeTracker.Entries<AggregateRoot>().Select(entry => entry.Entity).ToList();
         var events = aggregates.SelectMany(aggregate => aggregate.DomainEvents).ToList();
+        var messages = db.ChangeTracker.Entries<StoredMessage>().Count(entry => entry.State == EntityState.Added);
         await gate.WriteAsync(db, () => db.SaveChangesAsync(cancellationToken), cancellationToken);
         if (db.Database.CurrentTransaction is { } transaction) await transaction.CommitAsync(cancellationToken);
         ReleaseGate();
+        metrics.MessagesStored(messages);
         aggregates.ForEach(aggregate => aggregate.ClearDomainEvents());
         return events;
     }

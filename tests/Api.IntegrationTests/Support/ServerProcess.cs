@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Conclave.Api.IntegrationTests.Support;
@@ -19,17 +20,27 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public string Stdout { get { lock (_stdout) return _stdout.ToString(); } }
     public string Stderr { get { lock (_stderr) return _stderr.ToString(); } }
+    public int Id => _process.Id;
 
-    public static ServerProcess Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    /// <summary>The process's standard input (a pipe); admin commands read passwords from it.</summary>
+    public StreamWriter Stdin => _process.StandardInput;
+
+    public static string DotnetHost => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+
+    public static ServerProcess Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        StartProgram(DotnetHost, [DllPath, .. args], workingDirectory, environment);
+
+    /// <summary>Runs <paramref name="program"/> (the single-file server, or a shell around the server) instead of dotnet.</summary>
+    public static ServerProcess StartProgram(string program, IEnumerable<string> args, string workingDirectory, IReadOnlyDictionary<string, string>? environment)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(DllPath);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         foreach (var inherited in start.Environment.Keys.Where(k => k.StartsWith("CONCLAVE_", StringComparison.Ordinal)).ToList())
             start.Environment.Remove(inherited);
@@ -57,6 +68,12 @@ public sealed class ServerProcess : IAsyncDisposable
     public async Task<HttpResponseMessage> WaitForHttpAsync(int port, string path, TimeSpan? timeout = null)
     {
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
+        return await WaitForHttpAsync(http, path, timeout);
+    }
+
+    /// <summary>Polls <paramref name="http"/> until <paramref name="path"/> answers; fails if the process ends first.</summary>
+    public async Task<HttpResponseMessage> WaitForHttpAsync(HttpClient http, string path, TimeSpan? timeout = null)
+    {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         while (true)
         {
@@ -78,6 +95,16 @@ public sealed class ServerProcess : IAsyncDisposable
         _process.Kill(entireProcessTree: false);
         await _process.WaitForExitAsync();
     }
+
+    /// <summary>Sends SIGTERM, as systemd, docker stop and kill do.</summary>
+    public void Terminate() => Assert.Equal(0, kill(_process.Id, Sigterm));
+
+    public static void Terminate(int processId) => Assert.Equal(0, kill(processId, Sigterm));
+
+    private const int Sigterm = 15;
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int sig);
 
     /// <summary>A port nobody listens on right now.</summary>
     public static int FreePort()

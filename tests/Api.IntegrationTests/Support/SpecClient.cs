@@ -12,7 +12,8 @@ public sealed class SpecClient(HttpClient http)
 
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, IMessage? body = null, string? token = null, byte[]? rawBody = null)
     {
-        using var request = new HttpRequestMessage(method, path);
+        // The client's HTTP version (a request message would otherwise ask for 1.1 whatever the client's default).
+        using var request = new HttpRequestMessage(method, path) { Version = http.DefaultRequestVersion, VersionPolicy = http.DefaultVersionPolicy };
         var bytes = rawBody ?? body?.ToByteArray();
         if (bytes is not null)
         {

@@ -33,7 +33,7 @@ public sealed class TestServer : IAsyncDisposable
     public string DatabasePath => Config.DatabasePath;
     public IServiceProvider Services => _app.Services;
 
-    /// <param name="customize">Replaces services before the build (internal tuning such as EventStreamOptions).</param>
+    /// <param name="customize">Changes to the host before it is built: internal tuning such as EventStreamOptions, a log provider.</param>
     public static async Task<TestServer> StartAsync(Func<ServerConfig, ServerConfig>? configure = null, Action<WebApplicationBuilder>? customize = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "conclave-tests", Guid.NewGuid().ToString("N"));

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Conclave.Api.Configuration;
 using Conclave.Api.IntegrationTests.Support;
 using Conclave.Server.V1;
@@ -22,13 +20,7 @@ public sealed class TlsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256);
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-        var certPath = Path.Combine(_folder, "cert.pem");
-        var keyPath = Path.Combine(_folder, "key.pem");
-        await File.WriteAllTextAsync(certPath, certificate.ExportCertificatePem());
-        await File.WriteAllTextAsync(keyPath, key.ExportPkcs8PrivateKeyPem());
+        var (certPath, keyPath) = await SelfSignedCertificate.WritePemAsync(_folder);
         var config = new ServerConfig
         {
             ListenAddress = "127.0.0.1", ListenPort = 0, DatabasePath = Path.Combine(_folder, "conclave.db"),
@@ -68,6 +60,24 @@ public sealed class TlsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_spec_client_offering_both_versions_gets_http2_and_works_over_it()
+    {
+        using var http = new HttpClient(TrustingHandler())
+        {
+            BaseAddress = _address,
+            DefaultRequestVersion = HttpVersion.Version20,
+            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionOrLower, // ALPN offers h2 and http/1.1: the server picks
+        };
+        var spec = new SpecClient(http);
+
+        var user = await spec.NewUserAsync("tls_h2");
+        using var response = await spec.GetMeRawAsync(user.Token);
+
+        Assert.Equal(HttpVersion.Version20, response.Version);
+        Assert.Equal(user.Username, (await SpecClient.ReadAsync<UserInfoResponse>(response)).Username);
+    }
+
+    [Fact]
     public async Task Grpc_shares_the_port()
     {
         using var channel = GrpcChannel.ForAddress(_address, new GrpcChannelOptions { HttpHandler = TrustingHandler() });
@@ -80,8 +90,5 @@ public sealed class TlsTests : IAsyncLifetime
         Assert.Equal(registered.UserId, login.UserId);
     }
 
-    private static SocketsHttpHandler TrustingHandler() => new()
-    {
-        SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true }, // the test's own self-signed certificate
-    };
+    private static SocketsHttpHandler TrustingHandler() => SelfSignedCertificate.TrustingHandler();
 }

@@ -21,7 +21,8 @@ public sealed class ConfigLoaderTests : IDisposable
               "database_path": "/tmp/x/conclave.db", "token_ttl_seconds": 60, "invite_ttl_seconds": -5,
               "message_retention": "2s", "cleanup_interval": "1s", "auth_header": "X-Conclave-Token",
               "registration_enabled": false, "registration_token": "abc-DEF_1",
-              "tls_cert_path": "/c.pem", "tls_key_path": "/k.pem"
+              "tls_cert_path": "/c.pem", "tls_key_path": "/k.pem",
+              "log_level": "info", "log_format": "json", "metrics_enabled": true
             }
             """);
 
@@ -32,7 +33,7 @@ public sealed class ConfigLoaderTests : IDisposable
             ListenAddress = "127.0.0.1", ListenPort = 40123, GrpcPort = 40124, DatabasePath = "/tmp/x/conclave.db",
             TokenTtlSeconds = 60, InviteTtlSeconds = -5, MessageRetention = "2s", CleanupInterval = "1s",
             AuthHeader = "X-Conclave-Token", RegistrationEnabled = false, RegistrationToken = "abc-DEF_1",
-            TlsCertPath = "/c.pem", TlsKeyPath = "/k.pem",
+            TlsCertPath = "/c.pem", TlsKeyPath = "/k.pem", LogLevel = "info", LogFormat = "json", MetricsEnabled = true,
         }, config);
     }
 
@@ -180,6 +181,8 @@ public sealed class ConfigLoaderTests : IDisposable
     [InlineData("event_streams_per_user", "null", "event_streams_per_user must be an integer")]
     [InlineData("trusted_proxies", "\"127.0.0.1\"", "trusted_proxies must be an array of strings")]
     [InlineData("trusted_proxies", "[1]", "trusted_proxies must be an array of strings")]
+    [InlineData("metrics_enabled", "\"true\"", "metrics_enabled must be true or false")]
+    [InlineData("log_level", "2", "log_level must be a string")]
     public void A_value_of_the_wrong_type_is_fatal_and_names_the_field(string field, string json, string message)
     {
         var path = _folder.Write("c.json", $$"""{ "{{field}}": {{json}} }""");
@@ -219,6 +222,8 @@ public sealed class ConfigLoaderTests : IDisposable
             ["CONCLAVE_TOKEN_TTL_SECONDS"] = "-60",
             ["CONCLAVE_MESSAGE_RETENTION"] = " 7d ",
             ["CONCLAVE_GRPC_PORT"] = "+9001",
+            ["CONCLAVE_LOG_LEVEL"] = "debug",
+            ["CONCLAVE_METRICS_ENABLED"] = "true",
         };
 
         var config = Load(path, environment);
@@ -226,6 +231,7 @@ public sealed class ConfigLoaderTests : IDisposable
         Assert.Equal((9000, false, "tok", -60L, " 7d ", 9001, "X-A"),
             (config.ListenPort, config.RegistrationEnabled, config.RegistrationToken, config.TokenTtlSeconds,
              config.MessageRetention, config.GrpcPort, config.AuthHeader));
+        Assert.Equal(("debug", true), (config.LogLevel, config.MetricsEnabled));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Conclave.Api.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace Conclave.Api.UnitTests.Configuration;
 
@@ -175,6 +176,45 @@ public sealed class ConfigValidatorTests
     [InlineData("-1", -1)]
     public void The_settings_carry_the_parsed_retention(string retention, long seconds) =>
         Assert.Equal(seconds, new ServerConfig { MessageRetention = retention }.ToSettings().MessageRetentionSeconds);
+
+    [Fact]
+    public void Logging_is_quiet_text_and_metrics_are_off_by_default()
+    {
+        var config = new ServerConfig();
+
+        Assert.Equal((LogLevel.Warning, "text", false), (config.MinimumLogLevel, config.LogFormat, config.MetricsEnabled));
+    }
+
+    [Theory]
+    [InlineData("trace", LogLevel.Trace)]
+    [InlineData("debug", LogLevel.Debug)]
+    [InlineData("info", LogLevel.Information)]
+    [InlineData("information", LogLevel.Information)]
+    [InlineData("warn", LogLevel.Warning)]
+    [InlineData("warning", LogLevel.Warning)]
+    [InlineData("error", LogLevel.Error)]
+    [InlineData("critical", LogLevel.Critical)]
+    [InlineData("none", LogLevel.None)]
+    public void Every_log_level_name_is_accepted(string name, LogLevel level)
+    {
+        var config = new ServerConfig { LogLevel = name };
+
+        ConfigValidator.Validate(config);
+        Assert.Equal(level, config.MinimumLogLevel);
+    }
+
+    [Theory]
+    [InlineData("Info")]
+    [InlineData("verbose")]
+    [InlineData("")]
+    public void An_unknown_log_level_is_refused_with_the_names_it_takes(string name) =>
+        AssertInvalid(new ServerConfig { LogLevel = name }, $"log_level '{name}' must be one of trace, debug, info, warning, error, critical, none");
+
+    [Theory]
+    [InlineData("JSON")]
+    [InlineData("logfmt")]
+    public void An_unknown_log_format_is_refused(string format) =>
+        AssertInvalid(new ServerConfig { LogFormat = format }, $"log_format '{format}' must be text or json");
 
     private static void AssertInvalid(ServerConfig config, string message, bool prefixOnly = false)
     {

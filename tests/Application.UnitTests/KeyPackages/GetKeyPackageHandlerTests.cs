@@ -1,5 +1,6 @@
-using Conclave.Application.KeyPackages;
+using Conclave.Application.Common.Observability;
 using Conclave.Application.KeyPackages.Commands.GetKeyPackage;
+using Conclave.Application.KeyPackages;
 using Conclave.Domain.Common;
 using Conclave.Domain.KeyPackages;
 using MediatR;
@@ -13,7 +14,7 @@ namespace Conclave.Application.UnitTests.KeyPackages;
 public sealed class GetKeyPackageHandlerTests
 {
     private readonly IKeyPackageRepository _packages = Substitute.For<IKeyPackageRepository>();
-    private readonly KeyPackageRateLimiter _limiter = new(new FakeTimeProvider());
+    private readonly KeyPackageRateLimiter _limiter = new(new FakeTimeProvider(), new ConclaveMetrics());
     private static readonly UserId Bob = UserId.New();
 
     [Fact]

@@ -1,17 +1,31 @@
+using Conclave.Application.Common.Observability;
 using Conclave.Application.KeyPackages;
+using Conclave.Application.UnitTests.Common.Observability;
 using Conclave.Domain.Common;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Conclave.Application.UnitTests.KeyPackages;
 
 // Decision 4 / CLARIFICATIONS §5.5: ten hand-outs per rolling minute per target user.
-public sealed class KeyPackageRateLimiterTests
+public sealed class KeyPackageRateLimiterTests : IDisposable
 {
+    private readonly ConclaveMetrics _metrics = new();
+    private readonly RecordedMeasurements _measurements;
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.Parse("2026-01-01T00:00:30Z"));
     private readonly KeyPackageRateLimiter _limiter;
     private static readonly UserId Bob = UserId.New(), Carol = UserId.New();
 
-    public KeyPackageRateLimiterTests() => _limiter = new KeyPackageRateLimiter(_clock);
+    public KeyPackageRateLimiterTests()
+    {
+        _limiter = new KeyPackageRateLimiter(_clock, _metrics);
+        _measurements = new RecordedMeasurements(_metrics);
+    }
+
+    public void Dispose()
+    {
+        _measurements.Dispose();
+        _metrics.Dispose();
+    }
 
     [Fact]
     public void Ten_pass_and_the_eleventh_is_refused()
@@ -19,6 +33,18 @@ public sealed class KeyPackageRateLimiterTests
         for (var i = 0; i < 10; i++) Assert.NotNull(_limiter.TryAcquire(Bob));
 
         Assert.Null(_limiter.TryAcquire(Bob));
+    }
+
+    [Fact]
+    public void Each_refusal_is_counted_and_nothing_else()
+    {
+        for (var i = 0; i < 10; i++) _limiter.TryAcquire(Bob);
+        Assert.Equal(0, _measurements.Total("conclave.rate_limit.rejections"));
+
+        _limiter.TryAcquire(Bob);
+        _limiter.TryAcquire(Bob);
+
+        Assert.Equal(2, _measurements.Total("conclave.rate_limit.rejections", ("limit", "key_packages")));
     }
 
     [Fact]

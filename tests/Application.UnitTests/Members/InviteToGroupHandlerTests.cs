@@ -1,4 +1,5 @@
 using Conclave.Application.Common.Behaviours;
+using Conclave.Application.Common.Observability;
 using Conclave.Application.Common.Security;
 using Conclave.Application.KeyPackages;
 using Conclave.Application.Members.Commands.InviteToGroup;
@@ -20,7 +21,7 @@ public sealed class InviteToGroupHandlerTests
     private readonly IUserRepository _users = Substitute.For<IUserRepository>();
     private readonly IKeyPackageRepository _packages = Substitute.For<IKeyPackageRepository>();
     private readonly IGroupAccess _access = Substitute.For<IGroupAccess>();
-    private readonly KeyPackageRateLimiter _limiter = new(new FakeTimeProvider());
+    private readonly KeyPackageRateLimiter _limiter = new(new FakeTimeProvider(), new ConclaveMetrics());
     private static readonly UserId Alice = UserId.New(), Bob = UserId.New(), Carol = UserId.New(), Dave = UserId.New();
     private readonly Group _group = Group.Create("team", "", Alice, 1);
 

@@ -1,4 +1,6 @@
+using Conclave.Application.Common.Observability;
 using Conclave.Application.Common.Settings;
+using Conclave.Application.UnitTests.Common.Observability;
 using Conclave.Application.Retention;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -7,9 +9,19 @@ using NSubstitute.ExceptionExtensions;
 
 namespace Conclave.Application.UnitTests.Retention;
 
-public sealed class CleanupRunTests
+public sealed class CleanupRunTests : IDisposable
 {
     private readonly IRetentionStore _store = Substitute.For<IRetentionStore>();
+    private readonly ConclaveMetrics _metrics = new();
+    private readonly RecordedMeasurements _measurements;
+
+    public CleanupRunTests() => _measurements = new RecordedMeasurements(_metrics);
+
+    public void Dispose()
+    {
+        _measurements.Dispose();
+        _metrics.Dispose();
+    }
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.FromUnixTimeSeconds(1_000_000));
 
     [Fact]
@@ -46,6 +58,23 @@ public sealed class CleanupRunTests
         Assert.Equal(3, report.FetchedMessages);
     }
 
+    [Fact]
+    public async Task Each_run_and_its_deletions_by_kind_are_counted()
+    {
+        _store.DeleteExpiredSessionsAsync(default, default, default).ReturnsForAnyArgs(4);
+        _store.DeleteInvitesCreatedBeforeAsync(default, default, default).ReturnsForAnyArgs(1);
+        _store.DeleteAgedMessagesAsync(default, default, default, default).ReturnsForAnyArgs(CleanupRun.BatchSize, 2);
+
+        await Run(new ServerSettings { MessageRetentionSeconds = 60 });
+        await Run(new ServerSettings { MessageRetentionSeconds = 60 });
+
+        Assert.Equal(2, _measurements.Total("conclave.cleanup.runs"));
+        Assert.Equal(8, _measurements.Total("conclave.cleanup.deleted", ("kind", "sessions")));
+        Assert.Equal(2, _measurements.Total("conclave.cleanup.deleted", ("kind", "invites")));
+        Assert.Equal(CleanupRun.BatchSize + 2 + 2, _measurements.Total("conclave.cleanup.deleted", ("kind", "aged_messages"))); // the stub repeats its last 2
+        Assert.Equal(0, _measurements.Total("conclave.cleanup.deleted", ("kind", "fetched_messages")));
+    }
+
     private Task<CleanupReport> Run(ServerSettings settings) =>
-        new CleanupRun(_store, settings, _clock, NullLogger<CleanupRun>.Instance).ExecuteAsync(CancellationToken.None);
+        new CleanupRun(_store, settings, _clock, _metrics, NullLogger<CleanupRun>.Instance).ExecuteAsync(CancellationToken.None);
 }

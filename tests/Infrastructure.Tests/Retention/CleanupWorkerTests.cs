@@ -1,3 +1,4 @@
+using Conclave.Application.Common.Observability;
 using Conclave.Application.Common.Settings;
 using Conclave.Application.Retention;
 using Conclave.Infrastructure.Retention;
@@ -53,6 +54,7 @@ public sealed class CleanupWorkerTests
             .AddSingleton(settings)
             .AddSingleton<TimeProvider>(_clock)
             .AddLogging()
+            .AddSingleton<ConclaveMetrics>()
             .AddScoped<CleanupRun>()
             .BuildServiceProvider();
         return new CleanupWorker(services.GetRequiredService<IServiceScopeFactory>(), settings, _clock, NullLogger<CleanupWorker>.Instance);

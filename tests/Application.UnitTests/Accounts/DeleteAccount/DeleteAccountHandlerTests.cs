@@ -1,3 +1,4 @@
+using Conclave.Application.Accounts;
 using Conclave.Application.Accounts.Commands.DeleteAccount;
 using Conclave.Application.Common.Persistence;
 using Conclave.Application.Common.Security;
@@ -86,5 +87,5 @@ public sealed class DeleteAccountHandlerTests
     }
 
     private Task Handle(DeleteAccountCommand command) =>
-        new DeleteAccountHandler(_users, _memberships, _hasher, _unitOfWork).Handle(command, default);
+        new DeleteAccountHandler(_users, _hasher, new AccountDeletion(_users, _memberships, _unitOfWork)).Handle(command, default);
 }

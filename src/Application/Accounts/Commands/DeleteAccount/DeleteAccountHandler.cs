@@ -1,15 +1,11 @@
-using Conclave.Application.Common.Persistence;
 using Conclave.Application.Common.Security;
-using Conclave.Application.Groups;
 using Conclave.Domain.Common;
-using Conclave.Domain.Groups;
 using Conclave.Domain.Users;
 using MediatR;
 
 namespace Conclave.Application.Accounts.Commands.DeleteAccount;
 
-public sealed class DeleteAccountHandler(
-    IUserRepository users, IMembershipQueries memberships, IPasswordHasher hasher, IUnitOfWork unitOfWork)
+public sealed class DeleteAccountHandler(IUserRepository users, IPasswordHasher hasher, AccountDeletion deletion)
     : IRequestHandler<DeleteAccountCommand, Unit>
 {
     public async Task<Unit> Handle(DeleteAccountCommand command, CancellationToken cancellationToken)
@@ -18,14 +14,7 @@ public sealed class DeleteAccountHandler(
         if (!hasher.Verify(user.PasswordHash, command.Password))
             throw new DomainException(DomainError.InvalidCredentials, "invalid password");
 
-        await unitOfWork.BeginAsync(cancellationToken);
-        var groups = await memberships.GroupsOfAsync(user.Id, cancellationToken);
-        var remaining = groups
-            .Select(g => new GroupMembers(g.GroupId, g.Members.Where(m => m != user.Id).ToList()))
-            .Where(g => g.Members.Count > 0)
-            .ToList();
-        user.Delete(remaining);
-        await users.DeleteAsync(user, cancellationToken);
+        await deletion.DeleteAsync(user, cancellationToken);
         return Unit.Value;
     }
 }

@@ -1,0 +1,60 @@
+using Conclave.Api.Configuration;
+using Conclave.Domain.Common;
+
+namespace Conclave.Api.Admin;
+
+/// <summary><c>conclave-server admin ...</c>: the operator's commands against the configured database.</summary>
+public static class AdminCli
+{
+    public const int Done = 0, Refused = 1, UsageError = 2;
+
+    public const string Usage = """
+        Usage: conclave-server [--config PATH] admin COMMAND
+
+          users list                          every user: id, username, alias, creation, groups, active sessions
+          users create USERNAME [--alias A]   registers USERNAME, even while registration is closed
+          users reset-password USERNAME       sets a new password and signs the user out on every device
+          users delete USERNAME               deletes the account and everything that is theirs (as delete-account)
+          groups list                         every group: id, name, alias, visibility, members, admins, messages
+          stats                               how many users, sessions, groups, messages, invites, welcomes, key packages
+
+        Passwords are read from standard input (typed twice, unseen, at a terminal; else its first line).
+        Exit codes: 0 done, 1 refused (unknown user, name taken, password too short, ...), 2 usage or configuration error.
+        """;
+
+    public static async Task<int> RunAsync(ServerConfig config, IReadOnlyList<string> words, AdminConsole console)
+    {
+        Func<AdminHost, AdminConsole, Task<int>>? command = words switch
+        {
+            ["users", "list"] => AdminReports.ListUsersAsync,
+            ["users", "create", var username] => (host, io) => AccountCommands.CreateAsync(host, io, username, alias: ""),
+            ["users", "create", var username, "--alias", var alias] => (host, io) => AccountCommands.CreateAsync(host, io, username, alias),
+            ["users", "reset-password", var username] => (host, io) => AccountCommands.ResetPasswordAsync(host, io, username),
+            ["users", "delete", var username] => (host, io) => AccountCommands.DeleteAsync(host, io, username),
+            ["groups", "list"] => AdminReports.ListGroupsAsync,
+            ["stats"] => AdminReports.StatsAsync,
+            _ => null,
+        };
+        if (words is ["--help" or "-h"])
+        {
+            console.Out.WriteLine(Usage);
+            return Done;
+        }
+        if (command is null)
+        {
+            console.Error.WriteLine(words.Count == 0 ? "missing admin command" : $"unknown admin command '{string.Join(' ', words)}'");
+            console.Error.WriteLine(Usage);
+            return UsageError;
+        }
+        await using var host = await AdminHost.OpenAsync(config);
+        try
+        {
+            return await command(host, console);
+        }
+        catch (DomainException refusal)
+        {
+            console.Error.WriteLine($"error: {refusal.Message}");
+            return Refused;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using Conclave.Api.Configuration;
+using Conclave.Application;
+using Conclave.Infrastructure;
+using Conclave.Infrastructure.Persistence;
+using Microsoft.Data.Sqlite;
+
+namespace Conclave.Api.Admin;
+
+/// <summary>
+/// The use cases over the configured database, without the network: the server's own composition, opened (created
+/// and migrated if need be) as the server opens it. Safe while the server runs: SQLite queues the writers.
+/// </summary>
+internal sealed class AdminHost : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private AdminHost(ServiceProvider services, ServerConfig config)
+    {
+        _services = services;
+        Config = config;
+    }
+
+    public ServerConfig Config { get; }
+
+    public static async Task<AdminHost> OpenAsync(ServerConfig config)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning)
+            .AddSimpleConsole(text => text.SingleLine = true)
+            .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace)); // stdout is the command's
+        services.AddSingleton(config);
+        // The operator is not the public door registration_enabled guards (R1): admin users create always may.
+        services.AddSingleton(config.ToSettings() with { RegistrationEnabled = true });
+        services.AddSingleton(TimeProvider.System);
+        services.AddApplication(plugins: []);
+        services.AddInfrastructure(config.DatabasePath);
+        var host = new AdminHost(services.BuildServiceProvider(validateScopes: true), config);
+        await using var scope = host._services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(config.DatabasePath, CancellationToken.None);
+        return host;
+    }
+
+    /// <summary>Sends one command or query in a scope of its own, as a request would.</summary>
+    public async Task<T> SendAsync<T>(MediatR.IRequest<T> request)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>().Send(request, CancellationToken.None);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        SqliteConnection.ClearAllPools(); // closed connections let SQLite fold its write-ahead log back in
+    }
+}

@@ -1,0 +1,46 @@
+using Conclave.Api.Configuration;
+using Microsoft.Extensions.Hosting.Systemd;
+using Microsoft.Extensions.Logging.Console;
+
+namespace Conclave.Api.Observability;
+
+// log_level governs the server's own lines (one per request at info, use case outcomes at debug). Framework
+// categories stay at warning unless tracing: their lines repeat each request with its raw path (paths hold usernames).
+internal static class LoggingSetup
+{
+    public static void ConfigureLogging(this ILoggingBuilder logging, ServerConfig config)
+    {
+        var level = config.MinimumLogLevel!.Value; // validated
+        var frameworkLevel = level == LogLevel.Trace ? level : Max(level, LogLevel.Warning);
+        logging.ClearProviders().SetMinimumLevel(level)
+            .AddFilter("Microsoft", frameworkLevel)
+            .AddFilter("System", frameworkLevel)
+            .AddFilter("Grpc", frameworkLevel)
+            // "Now listening on", "Application started": wanted at the default level too, as the reference prints its address.
+            .AddFilter("Microsoft.Hosting.Lifetime", level <= LogLevel.Warning ? LogLevel.Information : level);
+        if (config.LogFormat == "json")
+        {
+            logging.AddJsonConsole(json =>
+            {
+                json.UseUtcTimestamp = true;
+                json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
+        }
+        else if (SystemdHelpers.IsSystemdService())
+        {
+            logging.AddConsole(); // AddSystemd chose the journal's format: a priority prefix, journald stamps the time
+        }
+        else
+        {
+            logging.AddSimpleConsole(text =>
+            {
+                text.SingleLine = true;
+                text.UseUtcTimestamp = true;
+                text.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+                text.ColorBehavior = LoggerColorBehavior.Disabled;
+            });
+        }
+    }
+
+    private static LogLevel Max(LogLevel a, LogLevel b) => a > b ? a : b;
+}

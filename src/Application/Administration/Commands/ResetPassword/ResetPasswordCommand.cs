@@ -1,0 +1,7 @@
+using Conclave.Application.Common.Persistence;
+using MediatR;
+
+namespace Conclave.Application.Administration.Commands.ResetPassword;
+
+/// <summary>The operator sets a user's password (admin CLI): change-password without the current one.</summary>
+public sealed record ResetPasswordCommand(string Username, string NewPassword) : IRequest<Unit>, ITransactionDeferred;

@@ -1,0 +1,13 @@
+namespace Conclave.Application.Administration;
+
+/// <summary>Whole-server views for the operator (admin CLI); no route exposes them.</summary>
+public interface IAdministrationQueries
+{
+    /// <summary>Every user, by username (binary order).</summary>
+    Task<IReadOnlyList<UserSummaryDto>> UsersAsync(long now, CancellationToken cancellationToken);
+
+    /// <summary>Every group, by name (binary order).</summary>
+    Task<IReadOnlyList<GroupSummaryDto>> GroupsAsync(CancellationToken cancellationToken);
+
+    Task<ServerStatsDto> StatsAsync(long now, CancellationToken cancellationToken);
+}

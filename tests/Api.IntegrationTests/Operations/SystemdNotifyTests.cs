@@ -1,0 +1,73 @@
+using System.Net.Sockets;
+using System.Text;
+using Conclave.Api.IntegrationTests.Support;
+
+namespace Conclave.Api.IntegrationTests.Operations;
+
+// contrib/conclave-server.service runs the server as Type=notify: it must send READY=1 once it listens and
+// STOPPING=1 on SIGTERM to $NOTIFY_SOCKET, and log in the journal's format.
+public sealed class SystemdNotifyTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "conclave-systemd-tests", Guid.NewGuid().ToString("N"));
+
+    public SystemdNotifyTests() => Directory.CreateDirectory(_folder);
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+
+    [Fact]
+    public async Task Under_systemd_the_server_reports_ready_and_stopping()
+    {
+        var socketPath = Path.Combine(_folder, "notify.sock");
+        using var notify = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
+        notify.Bind(new UnixDomainSocketEndPoint(socketPath));
+        var config = Path.Combine(_folder, "config.json");
+        await File.WriteAllTextAsync(config, $$"""
+            {"listen_address": "127.0.0.1", "listen_port": {{ServerProcess.FreePort()}}, "grpc_port": {{ServerProcess.FreePort()}},
+             "database_path": {{System.Text.Json.JsonSerializer.Serialize(Path.Combine(_folder, "conclave.db"))}}}
+            """);
+
+        // The hosting library takes a process whose parent is named "systemd" for a systemd service: a shell renames
+        // itself so and runs the server as its child (not exec, hence the exit after it).
+        await using var shell = ServerProcess.StartProgram("/bin/sh",
+            ["-c", "printf systemd > /proc/$$/comm; \"$0\" \"$@\"; exit $?", ServerProcess.DotnetHost, ServerProcess.DllPath, "--config", config],
+            _folder, new Dictionary<string, string> { ["NOTIFY_SOCKET"] = socketPath });
+
+        Assert.Equal("READY=1", await ReceiveAsync(notify));
+        ServerProcess.Terminate(ChildOf(shell.Id));
+        Assert.Equal("STOPPING=1", await ReceiveAsync(notify));
+        Assert.Equal(0, await shell.ExitCodeAsync());
+        Assert.Contains(shell.Stdout.Split('\n'), line => line.StartsWith("<6>Microsoft.Hosting.Lifetime", StringComparison.Ordinal));
+    }
+
+    private static async Task<string> ReceiveAsync(Socket socket)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var buffer = new byte[256];
+        var length = await socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token);
+        return Encoding.ASCII.GetString(buffer, 0, length).Trim();
+    }
+
+    private static int ChildOf(int parent) =>
+        Directory.EnumerateDirectories("/proc")
+            .Select(Path.GetFileName)
+            .Where(name => name!.All(char.IsAsciiDigit))
+            .Select(int.Parse!)
+            .Single(pid => ParentOf(pid) == parent);
+
+    // /proc/PID/stat: "pid (comm) state ppid ..."; comm may hold spaces, so read after its closing parenthesis.
+    private static int? ParentOf(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return null; // the process has gone
+        }
+    }
+}
