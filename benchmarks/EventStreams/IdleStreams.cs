@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Conclave.V1;
 
 namespace Conclave.Benchmarks.EventStreams;
 
@@ -9,17 +10,22 @@ internal static class IdleStreams
 {
     private const int StreamsPerUser = 100;
     private const int WarmUpStreams = 200;
+    private const int Concurrency = 32;
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(5);
 
     public static async Task<double> MeasureBytesPerStreamAsync(string serverDll, bool? serverGc, int streams)
     {
         await using var server = await ServerProcess.StartAsync(serverDll, serverGc);
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
-        var accounts = await new SpecApi(http).NewAccountsAsync((streams + StreamsPerUser - 1) / StreamsPerUser, $"idle{streams}_");
+        var api = new SpecApi(http);
+        var accounts = await api.NewAccountsAsync((streams + StreamsPerUser - 1) / StreamsPerUser, $"idle{streams}_");
 
-        // Warm up (JIT, first-use allocations) with a few streams, then measure from the settled baseline. Warming up
-        // with all N streams would hide their cost in the garbage they leave behind for the measured ones to reuse.
+        // Warm up: a few streams (JIT, first-use allocations), then as many plain authenticated requests as streams
+        // will be opened, so that the baseline has seen a burst of that size (GC budgets, thread pool) without keeping
+        // anything alive. Warming up with N streams instead would hide their cost in the memory they give back.
         foreach (var socket in await OpenAsync(server.Port, accounts, WarmUpStreams)) socket.Dispose();
+        await Parallel.ForAsync(0, streams, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (i, _) =>
+            await api.SendAsync<UserInfoResponse>(HttpMethod.Get, "/api/v1/me", null, accounts[i % accounts.Count].Token));
         var before = await SettledResidentBytesAsync(server);
 
         var open = await OpenAsync(server.Port, accounts, streams);
@@ -43,7 +49,7 @@ internal static class IdleStreams
     private static async Task<List<Socket>> OpenAsync(int port, List<SpecApi.Account> accounts, int count)
     {
         var sockets = new Socket[count];
-        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, _) =>
+        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (i, _) =>
             sockets[i] = await OpenOneAsync(port, accounts[i % accounts.Count].Token));
         return [.. sockets];
     }

@@ -36,6 +36,10 @@ internal static class EventStreamEndpoint
             session = await AuthenticateAsync(http, scopes);
             subscription = HttpMethods.IsHead(http.Request.Method) ? null : await pump.SubscribeAsync(session, http.RequestAborted);
         }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            return; // the client left before its stream opened: nothing to answer, nothing to log
+        }
         catch (Exception exception)
         {
             await ProtobufErrorWriter.WriteAsync(http, exception, logger);
