@@ -150,6 +150,9 @@ export class Api {
   pendingInvites() {
     return this.call("GET", "/api/v1/invites", { response: "ListPendingInvitesResponse" });
   }
+  groupPendingInvites(groupId) {
+    return this.call("GET", `/api/v1/groups/${idPath(groupId)}/invites`, { response: "ListGroupPendingInvitesResponse" });
+  }
   acceptInvite(inviteId) {
     return this.call("POST", `/api/v1/invites/${idPath(inviteId)}/accept`, { response: "AcceptInviteResponse" });
   }

@@ -296,8 +296,8 @@ export class Member {
     session.state = newState;
     const proposal = encodeMessage(message);
     await this.api.leave(groupId, proposal);
-    this.groups.delete(groupId);
-    return { proposal, formerSession: session };
+    // A client now deletes its MLS state for the group; it is kept here so a test can show it is useless.
+    return { proposal };
   }
 
   /** A pending proposal received by sync() is committed (with the new GroupInfo) by this member. */
@@ -310,11 +310,6 @@ export class Member {
     return { commitMessage, groupInfo };
   }
 
-  /** spec/mls/group-lifecycle.md, public rooms: POST /join, then an external commit through POST /external-join. */
-  async joinPublic(groupId) {
-    const { group_info: groupInfoBytes } = await this.api.join(groupId);
-    return this.#externalCommit(groupId, groupInfoBytes, false);
-  }
 
   /**
    * spec/flows/account-reset.md: list groups, POST /reset-account, a new signing key and fresh key packages with the
@@ -332,10 +327,14 @@ export class Member {
   /** spec/flows/account-reset.md, rejoin: GET /group-info, an external commit replacing the old leaf, /external-join. */
   async rejoin(groupId) {
     const { group_info: groupInfoBytes } = await this.api.groupInfo(groupId);
-    return this.#externalCommit(groupId, groupInfoBytes, true);
+    return this.externalCommitFrom(groupId, groupInfoBytes, true);
   }
 
-  async #externalCommit(groupId, groupInfoBytes, resync) {
+  /**
+   * An external commit (RFC 9420 §12.4.3.2) from the given GroupInfo through POST /external-join: a public-room
+   * joiner after POST /join (spec/mls/group-lifecycle.md), or with `resync` the rejoin after a reset.
+   */
+  async externalCommitFrom(groupId, groupInfoBytes, resync = false) {
     const groupInfo = decodeMessage(groupInfoBytes, "mls_group_info").groupInfo;
     const leaf = await this.ownLeafPackage();
     const cs = await suite();
