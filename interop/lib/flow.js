@@ -21,7 +21,11 @@ let failedStep;
 /** A step of the flow: a test that only runs when every earlier step of the file passed. */
 export function step(name, body) {
   test(name, async () => {
-    if (failedStep !== undefined) throw new Error(`not run: the earlier step "${failedStep}" failed`);
+    if (failedStep !== undefined) {
+      const notRun = new Error(`not run: the earlier step "${failedStep}" failed`);
+      notRun.stack = notRun.message;
+      throw notRun;
+    }
     try {
       await body();
     } catch (error) {

@@ -47,7 +47,7 @@ export async function startServer() {
 
   // The server reads CONCLAVE_<FIELD> overrides; none may leak in from the caller's environment.
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("CONCLAVE_")));
-  const child = spawn("dotnet", [dll, "--config", configPath], { cwd: folder, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.env.INTEROP_DOTNET ?? "dotnet", [dll, "--config", configPath], { cwd: folder, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout.on("data", (d) => (output += d));
   child.stderr.on("data", (d) => (output += d));
