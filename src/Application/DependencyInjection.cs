@@ -3,6 +3,7 @@ using Conclave.Application.Accounts.Commands.Register;
 using Conclave.Application.Common.Behaviours;
 using Conclave.Application.Common.Events;
 using Conclave.Application.Common.Security;
+using Conclave.Application.KeyPackages;
 using Conclave.Application.Retention;
 using FluentValidation;
 using MediatR;
@@ -21,6 +22,7 @@ public static class DependencyInjection
         services.AddScoped<SessionAuthenticator>();
         services.AddScoped<RegistrationGate>();
         services.AddScoped<CleanupRun>();
+        services.AddSingleton<KeyPackageRateLimiter>(); // in memory, shared by every request (decision 4)
 
         // MediatR 5 runs behaviours in registration order, the first outermost (STYLE §2).
         foreach (var behaviour in new[] { typeof(LoggingBehaviour<,>), typeof(GroupAccessBehaviour<,>),

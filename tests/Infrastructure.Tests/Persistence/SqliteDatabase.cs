@@ -1,0 +1,55 @@
+using Conclave.Application;
+using Conclave.Application.Common.Settings;
+using Conclave.Infrastructure.Persistence;
+using MediatR;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Conclave.Infrastructure.Tests.Persistence;
+
+/// <summary>
+/// A temp SQLite file behind the real Application pipeline and Infrastructure (the server's composition without
+/// its transports): each <see cref="SendAsync{T}"/> runs in its own scope, like one request.
+/// </summary>
+public sealed class SqliteDatabase : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "conclave-infra-tests", Guid.NewGuid().ToString("N"));
+    private ServiceProvider _services = null!;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        var path = Path.Combine(_folder, "conclave.db");
+        _services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton(new ServerSettings())
+            .AddApplication(plugins: [])
+            .AddInfrastructure(path)
+            .BuildServiceProvider();
+        await using var scope = _services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(path, default);
+    }
+
+    public async Task<T> SendAsync<T>(IRequest<T> request)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
+    }
+
+    /// <summary>Direct access for arranging and inspecting rows, outside any use case.</summary>
+    public async Task<T> WithDbAsync<T>(Func<ConclaveDbContext, Task<T>> work)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<ConclaveDbContext>());
+    }
+
+    public Task WithDbAsync(Func<ConclaveDbContext, Task> work) => WithDbAsync(async db => { await work(db); return 0; });
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+}
