@@ -41,11 +41,10 @@ function hex(bytes) {
 class GroupSession {
   constructor(groupId, state) {
     this.groupId = groupId; // uuid text
-    this.groupIdBytes = uuidToBytes(groupId);
     this.state = state;
     this.cursor = 0; // highest sequence number fetched
     this.joinedEpoch = state.groupContext.epoch; // handshakes of earlier epochs predate this member's leaf
-    this.pendingInvites = new Map(); // invitee uuid -> { before, consumed }
+    this.pendingInvites = new Map(); // invitee uuid -> { before: the pre-invite state }
   }
 
   get epoch() {
