@@ -4,6 +4,7 @@ using Conclave.Application.Common.Behaviours;
 using Conclave.Application.Common.Events;
 using Conclave.Application.Common.Security;
 using Conclave.Application.KeyPackages;
+using Conclave.Application.Messages;
 using Conclave.Application.Retention;
 using FluentValidation;
 using MediatR;
@@ -23,6 +24,7 @@ public static class DependencyInjection
         services.AddScoped<RegistrationGate>();
         services.AddScoped<CleanupRun>();
         services.AddSingleton<KeyPackageRateLimiter>(); // in memory, shared by every request (decision 4)
+        services.AddScoped<GroupBlobs>();
 
         // MediatR 5 runs behaviours in registration order, the first outermost (STYLE §2).
         foreach (var behaviour in new[] { typeof(LoggingBehaviour<,>), typeof(GroupAccessBehaviour<,>),

@@ -28,6 +28,7 @@ public static class DependencyInjection
             .AddInterceptors(new SqliteConnectionSettings()));
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
+        services.AddSingleton<WriteGate>();
 
         // Every repository and query class, under each interface it implements (one instance per scope).
         services.Scan(scan => scan.FromAssemblyOf<ConclaveDbContext>()

@@ -35,6 +35,9 @@ public sealed class Group : AggregateRoot
         return group;
     }
 
+    /// <summary>Group names are unique, case-sensitively; the repository knows which are taken (R14, R16).</summary>
+    public static DomainException NameTaken(string name) => new(DomainError.Conflict, $"group_name '{name}' already exists");
+
     public GroupRole? RoleOf(UserId user) => _members.Find(m => m.UserId == user)?.Role;
     public bool IsMember(UserId user) => _members.Exists(m => m.UserId == user);
     public bool IsAdmin(UserId user) => RoleOf(user) == GroupRole.Admin;
@@ -57,7 +60,7 @@ public sealed class Group : AggregateRoot
     /// </summary>
     public void UpdateSettings(UserId actor, string alias, string name, long? expiry, int visibility, long serverRetention)
     {
-        RequireAdmin(actor, "only group admins can update group settings");
+        RequireAdmin(actor, AdminOnly.UpdateSettings);
         if (expiry is { } requested)
         {
             if (requested < -1) throw new DomainException(DomainError.BadRequest, "message_expiry_seconds must be -1, 0, or positive");
@@ -76,7 +79,7 @@ public sealed class Group : AggregateRoot
 
     public void Promote(UserId actor, UserId target)
     {
-        RequireAdmin(actor, "only group admins can promote members");
+        RequireAdmin(actor, AdminOnly.Promote);
         var member = _members.Find(m => m.UserId == target)
             ?? throw new DomainException(DomainError.BadRequest, "user is not a member of this group");
         if (member.Role == GroupRole.Admin) throw new DomainException(DomainError.Conflict, "user is already an admin");
@@ -87,7 +90,7 @@ public sealed class Group : AggregateRoot
     // "At least one admin" is enforced here only: the reference lets the last admin leave, be removed or banned (C34).
     public void Demote(UserId actor, UserId target)
     {
-        RequireAdmin(actor, "only group admins can demote members");
+        RequireAdmin(actor, AdminOnly.Demote);
         var admin = _members.Find(m => m.UserId == target && m.Role == GroupRole.Admin)
             ?? throw new DomainException(DomainError.BadRequest, "user is not an admin");
         if (_members.Count(m => m.Role == GroupRole.Admin) <= 1)
@@ -98,7 +101,7 @@ public sealed class Group : AggregateRoot
 
     public void Remove(UserId actor, UserId target)
     {
-        RequireAdmin(actor, "only group admins can remove members");
+        RequireAdmin(actor, AdminOnly.Remove);
         if (!IsMember(target)) throw new DomainException(DomainError.BadRequest, "user is not a member of this group");
         Drop(target);
         Raise(new MemberRemoved(Id, actor, target, MemberIds()));
@@ -114,7 +117,7 @@ public sealed class Group : AggregateRoot
     /// <summary>Bans a member (removing them) or a non-member (pre-emptively, C27). Returns whether they were a member.</summary>
     public bool Ban(UserId actor, UserId target, long now)
     {
-        RequireAdmin(actor, "only group admins can ban members");
+        RequireAdmin(actor, AdminOnly.Ban);
         if (IsBanned(target)) throw new DomainException(DomainError.Conflict, "user is already banned from this group");
         var wasMember = IsMember(target);
         if (wasMember)
@@ -129,7 +132,7 @@ public sealed class Group : AggregateRoot
 
     public void Unban(UserId actor, UserId target)
     {
-        RequireAdmin(actor, "only group admins can unban members");
+        RequireAdmin(actor, AdminOnly.Unban);
         var ban = _bans.Find(b => b.UserId == target)
             ?? throw new DomainException(DomainError.BadRequest, "user is not banned from this group");
         _bans.Remove(ban);
@@ -202,7 +205,7 @@ public sealed class Group : AggregateRoot
 
     public void Delete(UserId actor)
     {
-        RequireAdmin(actor, "only group admins can delete a group");
+        RequireAdmin(actor, AdminOnly.DeleteGroup);
         Raise(new GroupDeleted(Id, actor, MemberIds()));
     }
 

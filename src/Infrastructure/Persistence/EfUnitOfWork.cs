@@ -3,20 +3,26 @@ using Conclave.Domain.Common;
 
 namespace Conclave.Infrastructure.Persistence;
 
-internal sealed class EfUnitOfWork(ConclaveDbContext db) : IUnitOfWork
+internal sealed class EfUnitOfWork(ConclaveDbContext db, WriteGate gate) : IUnitOfWork, IAsyncDisposable
 {
-    // Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE: writers queue for the lock instead of failing on a stale read.
+    private bool _holdsGate;
+
+    // Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE: the write lock is taken before the first read.
     public async Task BeginAsync(CancellationToken cancellationToken)
     {
-        if (db.Database.CurrentTransaction is null) await db.Database.BeginTransactionAsync(cancellationToken);
+        if (db.Database.CurrentTransaction is not null) return;
+        await gate.EnterAsync(cancellationToken);
+        _holdsGate = true;
+        await db.Database.BeginTransactionAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<IDomainEvent>> CommitAsync(CancellationToken cancellationToken)
     {
         var aggregates = db.ChangeTracker.Entries<AggregateRoot>().Select(entry => entry.Entity).ToList();
         var events = aggregates.SelectMany(aggregate => aggregate.DomainEvents).ToList();
-        await db.SaveChangesAsync(cancellationToken);
+        await gate.WriteAsync(db, () => db.SaveChangesAsync(cancellationToken), cancellationToken);
         if (db.Database.CurrentTransaction is { } transaction) await transaction.CommitAsync(cancellationToken);
+        ReleaseGate();
         aggregates.ForEach(aggregate => aggregate.ClearDomainEvents());
         return events;
     }
@@ -24,6 +30,21 @@ internal sealed class EfUnitOfWork(ConclaveDbContext db) : IUnitOfWork
     public async Task RollbackAsync()
     {
         if (db.Database.CurrentTransaction is { } transaction) await transaction.RollbackAsync();
+        ReleaseGate();
         db.ChangeTracker.Clear();
+    }
+
+    // A request that ends without commit or rollback (it cannot, but a leak would stop every writer) frees the gate.
+    public ValueTask DisposeAsync()
+    {
+        ReleaseGate();
+        return ValueTask.CompletedTask;
+    }
+
+    private void ReleaseGate()
+    {
+        if (!_holdsGate) return;
+        _holdsGate = false;
+        gate.Exit();
     }
 }

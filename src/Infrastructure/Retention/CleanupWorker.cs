@@ -10,22 +10,31 @@ namespace Conclave.Infrastructure.Retention;
 internal sealed class CleanupWorker(IServiceScopeFactory scopes, ServerSettings settings, TimeProvider clock, ILogger<CleanupWorker> logger)
     : BackgroundService
 {
+    // Timers take at most ~49.7 days; longer intervals ("1y" is valid configuration) are waited out in steps.
+    private static readonly TimeSpan LongestStep = TimeSpan.FromDays(49);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.CleanupIntervalSeconds), clock);
-        do
+        var interval = TimeSpan.FromSeconds(settings.CleanupIntervalSeconds);
+        while (!stoppingToken.IsCancellationRequested)
         {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var report = await scope.ServiceProvider.GetRequiredService<CleanupRun>().ExecuteAsync(stoppingToken);
-                logger.LogDebug("Cleanup deleted {Sessions} sessions, {Invites} invites, {Messages} messages", report.Sessions, report.Invites, report.Messages);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogError(exception, "Cleanup run failed; it runs again next interval");
-            }
+            await RunOnceAsync(stoppingToken);
+            for (var remaining = interval; remaining > TimeSpan.Zero; remaining -= LongestStep)
+                await Task.Delay(remaining < LongestStep ? remaining : LongestStep, clock, stoppingToken);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task RunOnceAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var report = await scope.ServiceProvider.GetRequiredService<CleanupRun>().ExecuteAsync(stoppingToken);
+            logger.LogDebug("Cleanup deleted {Sessions} sessions, {Invites} invites, {Messages} messages", report.Sessions, report.Invites, report.Messages);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogError(exception, "Cleanup run failed; it runs again next interval");
+        }
     }
 }

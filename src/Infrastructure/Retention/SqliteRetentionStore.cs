@@ -4,16 +4,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Conclave.Infrastructure.Retention;
 
-// Set-based deletes with LIMIT through rowid subqueries: each statement is its own short write transaction.
-internal sealed class SqliteRetentionStore(ConclaveDbContext db) : IRetentionStore
+// Set-based deletes with LIMIT through rowid subqueries: each statement is its own short write transaction, queued
+// behind (and ahead of) the requests' writes at the gate.
+internal sealed class SqliteRetentionStore(ConclaveDbContext db, WriteGate gate) : IRetentionStore
 {
     public Task<int> DeleteExpiredSessionsAsync(long now, int batchSize, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlInterpolatedAsync(
+        Delete(
             $"DELETE FROM sessions WHERE rowid IN (SELECT rowid FROM sessions WHERE expires_at <= {now} LIMIT {batchSize})",
             cancellationToken);
 
     public Task<int> DeleteInvitesCreatedBeforeAsync(long cutoff, int batchSize, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlInterpolatedAsync(
+        Delete(
             $"DELETE FROM pending_invites WHERE rowid IN (SELECT rowid FROM pending_invites WHERE created_at < {cutoff} LIMIT {batchSize})",
             cancellationToken);
 
@@ -21,7 +22,7 @@ internal sealed class SqliteRetentionStore(ConclaveDbContext db) : IRetentionSto
     public Task<int> DeleteAgedMessagesAsync(long now, long serverRetention, int batchSize, CancellationToken cancellationToken) =>
         serverRetention == 0
             ? Task.FromResult(0)
-            : db.Database.ExecuteSqlInterpolatedAsync($"""
+            : Delete($"""
                 DELETE FROM messages WHERE rowid IN (
                     SELECT m.rowid FROM messages m JOIN groups g ON g.id = m.group_id
                     WHERE g.message_expiry_seconds != 0
@@ -32,9 +33,12 @@ internal sealed class SqliteRetentionStore(ConclaveDbContext db) : IRetentionSto
                     LIMIT {batchSize})
                 """, cancellationToken);
 
+    private Task<int> Delete(FormattableString sql, CancellationToken cancellationToken) =>
+        gate.WriteAsync(db, () => db.Database.ExecuteSqlInterpolatedAsync(sql, cancellationToken), cancellationToken);
+
     // A member without a watermark counts as 0; a group without members has no minimum and keeps everything (C46).
     public Task<int> DeleteFetchedMessagesAsync(long serverRetention, int batchSize, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlInterpolatedAsync($"""
+        Delete($"""
             DELETE FROM messages WHERE rowid IN (
                 SELECT m.rowid FROM messages m
                 JOIN groups g ON g.id = m.group_id

@@ -6,8 +6,9 @@ namespace Conclave.Infrastructure.Persistence.Repositories;
 
 internal sealed class GroupRepository(ConclaveDbContext db) : IGroupRepository
 {
+    // Members, bans and pending joins are three owned collections: one query each, not their cross product.
     public Task<Group?> GetAsync(GroupId id, CancellationToken cancellationToken) =>
-        db.Groups.FirstOrDefaultAsync(g => g.Id == id, cancellationToken);
+        db.Groups.AsSplitQuery().FirstOrDefaultAsync(g => g.Id == id, cancellationToken);
 
     public Task<bool> NameTakenAsync(string name, CancellationToken cancellationToken) =>
         db.Groups.AnyAsync(g => g.Name == name, cancellationToken);

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Conclave.Infrastructure.Persistence.Repositories;
 
-internal sealed class SessionRepository(ConclaveDbContext db) : ISessionRepository, ISessionStore
+internal sealed class SessionRepository(ConclaveDbContext db, WriteGate gate) : ISessionRepository, ISessionStore
 {
     public void Add(Session session) => db.Sessions.Add(session);
 
@@ -24,6 +24,6 @@ internal sealed class SessionRepository(ConclaveDbContext db) : ISessionReposito
             .FirstOrDefaultAsync(cancellationToken);
 
     public Task SlideAsync(string tokenHash, long expiresAt, CancellationToken cancellationToken) =>
-        db.Sessions.Where(s => s.TokenHash == tokenHash)
-            .ExecuteUpdateAsync(set => set.SetProperty(s => s.ExpiresAt, expiresAt), cancellationToken);
+        gate.WriteAsync(db, () => db.Sessions.Where(s => s.TokenHash == tokenHash)
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.ExpiresAt, expiresAt), cancellationToken), cancellationToken);
 }

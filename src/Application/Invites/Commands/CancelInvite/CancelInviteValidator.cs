@@ -5,5 +5,5 @@ namespace Conclave.Application.Invites.Commands.CancelInvite;
 
 public sealed class CancelInviteValidator : AbstractValidator<CancelInviteCommand>
 {
-    public CancelInviteValidator() => RuleFor(c => c.InviteeId).WireUserId("invitee_id");
+    public CancelInviteValidator() => RuleFor(c => c.InviteeId).WireId("invitee_id");
 }

@@ -11,7 +11,7 @@ public sealed class EscrowInviteValidator : AbstractValidator<EscrowInviteComman
         ClassLevelCascadeMode = CascadeMode.Stop;
         RuleFor(c => c.InviteeId).Cascade(CascadeMode.Stop)
             .Must(id => id.Length > 0).WithErrorCode(nameof(DomainError.BadRequest)).WithMessage("invitee_id is required")
-            .WireUserId("invitee_id");
+            .WireId("invitee_id");
         RuleFor(c => c).Must(c => c.CommitMessage.Length > 0 && c.WelcomeMessage.Length > 0 && c.GroupInfo.Length > 0)
             .WithErrorCode(nameof(DomainError.BadRequest)).WithMessage("commit_message, welcome_message, and group_info are required");
     }

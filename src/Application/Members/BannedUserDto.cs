@@ -1,0 +1,5 @@
+using Conclave.Domain.Common;
+
+namespace Conclave.Application.Members;
+
+public sealed record BannedUserDto(UserId UserId, string Username, string Alias, long BannedAt, UserId BannedBy);

@@ -1,0 +1,21 @@
+using Conclave.Application.Common.Validation;
+using Conclave.Application.Groups;
+using Conclave.Domain.Common;
+using Conclave.Domain.Groups;
+using Conclave.Domain.Users;
+using MediatR;
+
+namespace Conclave.Application.Members.Commands.DemoteMember;
+
+// CLARIFICATIONS R25: unknown user 404, then the aggregate's not-an-admin and last-admin 400s.
+public sealed class DemoteMemberHandler(IGroupRepository groups, IUserRepository users) : IRequestHandler<DemoteMemberCommand, Unit>
+{
+    public async Task<Unit> Handle(DemoteMemberCommand command, CancellationToken cancellationToken)
+    {
+        var target = command.Target.ToUserId();
+        if (!await users.ExistsAsync(target, cancellationToken)) throw DomainException.UserNotFound();
+        var group = await groups.GetForAsync(command, cancellationToken);
+        group.Demote(command.Actor, target);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Conclave.Infrastructure.Persistence;
+
+/// <summary>
+/// One writer at a time, queued in process. SQLite admits one writer anyway, but a writer that finds the lock taken
+/// sleeps in SQLite's busy handler (up to 100 ms a step) even when the lock frees a moment later; waiting here
+/// instead hands the lock straight to the next writer. Held from BEGIN IMMEDIATE to COMMIT or ROLLBACK.
+/// </summary>
+internal sealed class WriteGate
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public Task EnterAsync(CancellationToken cancellationToken) => _gate.WaitAsync(cancellationToken);
+
+    public void Exit() => _gate.Release();
+
+    /// <summary>Runs one autocommit write statement under the gate, or directly inside the caller's open transaction.</summary>
+    public async Task<T> WriteAsync<T>(ConclaveDbContext db, Func<Task<T>> write, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is not null) return await write();
+        await EnterAsync(cancellationToken);
+        try
+        {
+            return await write();
+        }
+        finally
+        {
+            Exit();
+        }
+    }
+}

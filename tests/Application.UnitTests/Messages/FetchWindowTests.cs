@@ -1,0 +1,26 @@
+using Conclave.Application.Messages.Queries.GetMessages;
+
+namespace Conclave.Application.UnitTests.Messages;
+
+// CLARIFICATIONS §7.3 and decision 6.
+public sealed class FetchWindowTests
+{
+    [Theory]
+    [InlineData(null, 0)]
+    [InlineData(-1L, 0)]
+    [InlineData(long.MinValue, 0)]
+    [InlineData(0L, 0)]
+    [InlineData(17L, 17)]
+    public void After_defaults_to_zero_and_never_goes_below(long? after, long expected) => Assert.Equal(expected, FetchWindow.After(after));
+
+    [Theory]
+    [InlineData(null, 100)]
+    [InlineData(0L, 0)]
+    [InlineData(1L, 1)]
+    [InlineData(500L, 500)]
+    [InlineData(501L, 500)]
+    [InlineData(long.MaxValue, 500)]
+    [InlineData(-1L, 500)]
+    [InlineData(long.MinValue, 500)]
+    public void Limit_defaults_to_100_and_is_capped_at_500_even_when_negative(long? limit, int expected) => Assert.Equal(expected, FetchWindow.Limit(limit));
+}

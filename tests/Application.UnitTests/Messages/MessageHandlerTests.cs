@@ -1,0 +1,150 @@
+using Conclave.Application.Common.Settings;
+using Conclave.Application.Groups;
+using Conclave.Application.Messages;
+using Conclave.Application.Messages.Commands.SendMessage;
+using Conclave.Application.Messages.Commands.UploadCommit;
+using Conclave.Application.Messages.Queries.GetMessages;
+using Conclave.Application.UnitTests.Members;
+using Conclave.Domain.Common;
+using Conclave.Domain.Groups;
+using Conclave.Domain.Messages;
+using NSubstitute;
+
+namespace Conclave.Application.UnitTests.Messages;
+
+// CLARIFICATIONS R39-R41, §7.4 with decisions 1, 5 and 6.
+public sealed class MessageHandlerTests : MemberFixture
+{
+    private readonly IFetchWatermarkRepository _watermarks = Substitute.For<IFetchWatermarkRepository>();
+    private readonly IMessageQueries _messageQueries = Substitute.For<IMessageQueries>();
+    private readonly IGroupQueries _groupQueries = Substitute.For<IGroupQueries>();
+
+    [Fact]
+    public async Task Send_stores_the_message_under_the_groups_next_number()
+    {
+        Group.UploadCommit(Alice);
+
+        var sequence = await Send(Bob, [0x42]);
+
+        Assert.Equal(2, sequence);
+        var stored = Assert.Single(Stored);
+        Assert.Equal((Group.Id, 2L, Bob, Now), (stored.GroupId, stored.SequenceNum, stored.SenderId, stored.CreatedAt));
+        await _watermarks.DidNotReceiveWithAnyArgs().AdvanceAsync(default, default, default, default);
+    }
+
+    [Fact]
+    public async Task An_empty_message_is_stored_too()
+    {
+        Assert.Equal(1, await Send(Bob, []));
+        Assert.Empty(Stored.Single().Data);
+    }
+
+    [Theory]
+    [InlineData(0, -1)]
+    [InlineData(-1, 0)]  // decision 5: the server's 0 puts every group in delete-after-fetch
+    [InlineData(86_400, 0)]
+    public async Task Send_raises_the_senders_watermark_in_delete_after_fetch_groups(long groupExpiry, long serverRetention)
+    {
+        Group.UpdateSettings(Alice, "", "", groupExpiry, 0, serverRetention: -1);
+
+        var sequence = await Send(Bob, [1], serverRetention);
+
+        await _watermarks.Received(1).AdvanceAsync(Group.Id, Bob, sequence, Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task A_sender_who_left_since_the_access_check_stores_nothing()
+    {
+        var refusal = await Refused(() => Send(Carol, [1]));
+        Assert.Equal(DomainError.NotMember, refusal.Error);
+        Assert.Empty(Stored);
+    }
+
+    [Fact]
+    public async Task Upload_commit_stores_group_info_commit_and_mls_group_id()
+    {
+        await UploadCommit(Bob, commit: [0xC1], groupInfo: [0x11], mlsGroupId: "00ff");
+
+        await GroupInfos.Received(1).ReplaceAsync(Group.Id, Arg.Any<byte[]>(), Arg.Any<CancellationToken>());
+        Assert.Equal((1L, Bob), (Stored.Single().SequenceNum, Stored.Single().SenderId));
+        Assert.Equal("00ff", Group.MlsGroupId);
+        Assert.Equal(1, Assert.IsType<CommitUploaded>(Assert.Single(Group.DomainEvents)).SequenceNum);
+        await _watermarks.DidNotReceiveWithAnyArgs().AdvanceAsync(default, default, default, default);
+    }
+
+    [Fact]
+    public async Task An_empty_commit_upload_changes_nothing()
+    {
+        await UploadCommit(Bob, [], [], "");
+
+        Assert.Empty(Stored);
+        Assert.Empty(Group.DomainEvents);
+        await GroupInfos.DidNotReceiveWithAnyArgs().ReplaceAsync(default, default!, default);
+    }
+
+    [Fact]
+    public async Task An_upload_by_someone_no_longer_a_member_changes_nothing()
+    {
+        var refusal = await Refused(() => UploadCommit(Carol, [], [0x11], "id"));
+
+        Assert.Equal(DomainError.NotMember, refusal.Error);
+        Assert.Equal("", Group.MlsGroupId);
+        await GroupInfos.DidNotReceiveWithAnyArgs().ReplaceAsync(default, default!, default);
+    }
+
+    [Fact]
+    public async Task Fetch_reads_the_window_and_raises_the_watermark_to_the_last_number_in_delete_after_fetch_groups()
+    {
+        _messageQueries.AfterAsync(Group.Id, 0, 500, Arg.Any<CancellationToken>()).Returns([Message(4), Message(9)]);
+        _groupQueries.MessageExpiryAsync(Group.Id, Arg.Any<CancellationToken>()).Returns(0L);
+
+        var messages = await Fetch(after: -3, limit: -1);
+
+        Assert.Equal([4L, 9L], messages.Select(m => m.SequenceNum));
+        await _watermarks.Received(1).AdvanceAsync(Group.Id, Bob, 9, Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Fetch_with_a_server_retention_of_zero_raises_the_watermark_whatever_the_groups_expiry()
+    {
+        _messageQueries.AfterAsync(Group.Id, 0, 100, Arg.Any<CancellationToken>()).Returns([Message(1)]);
+        _groupQueries.MessageExpiryAsync(Group.Id, Arg.Any<CancellationToken>()).Returns(-1L);
+
+        await Fetch(after: null, limit: null, serverRetention: 0);
+
+        await _watermarks.Received(1).AdvanceAsync(Group.Id, Bob, 1, Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Fetch_writes_nothing_when_it_returns_nothing_or_the_group_keeps_its_messages()
+    {
+        _messageQueries.AfterAsync(Group.Id, 5, 100, Arg.Any<CancellationToken>()).Returns([]);
+        _messageQueries.AfterAsync(Group.Id, 0, 100, Arg.Any<CancellationToken>()).Returns([Message(1)]);
+        _groupQueries.MessageExpiryAsync(Group.Id, Arg.Any<CancellationToken>()).Returns(-1L);
+
+        await Fetch(after: 5, limit: null, serverRetention: 0);
+        await Fetch(after: 0, limit: null, serverRetention: 3600);
+
+        await _watermarks.DidNotReceiveWithAnyArgs().AdvanceAsync(default, default, default, default);
+    }
+
+    [Fact]
+    public async Task A_limit_of_zero_reads_nothing()
+    {
+        Assert.Empty(await Fetch(after: 0, limit: 0));
+        await _messageQueries.DidNotReceiveWithAnyArgs().AfterAsync(default, default, default, default);
+    }
+
+    private static MessageDto Message(long sequence) => new(sequence, Alice, [], Now);
+
+    private Task<long> Send(UserId sender, byte[] message, long serverRetention = -1) =>
+        new SendMessageHandler(Groups, Blobs, _watermarks, new ServerSettings { MessageRetentionSeconds = serverRetention })
+            .Handle(new SendMessageCommand(Group.Id, sender, message), default);
+
+    private Task UploadCommit(UserId caller, byte[] commit, byte[] groupInfo, string mlsGroupId) =>
+        new UploadCommitHandler(Groups, Blobs).Handle(new UploadCommitCommand(Group.Id, caller, commit, groupInfo, mlsGroupId), default);
+
+    private Task<IReadOnlyList<MessageDto>> Fetch(long? after, long? limit, long serverRetention = -1) =>
+        new GetMessagesHandler(_messageQueries, _groupQueries, _watermarks, new ServerSettings { MessageRetentionSeconds = serverRetention })
+            .Handle(new GetMessagesQuery(Group.Id, Bob, after, limit), default);
+}
