@@ -1,4 +1,6 @@
+using System.Data.Common;
 using System.Reflection;
+using System.Security.Cryptography;
 using Conclave.Api;
 using Conclave.Api.Configuration;
 
@@ -34,7 +36,16 @@ catch (ConfigurationException exception)
 }
 
 var app = ServerApp.Build(config);
-await ServerApp.StartAsync(app);
+try
+{
+    await ServerApp.StartAsync(app);
+}
+catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or CryptographicException or DbException)
+{
+    // A busy port, an unreadable certificate or database: one line, as for configuration errors.
+    Console.Error.WriteLine($"cannot start: {exception.Message}");
+    return 1;
+}
 await app.WaitForShutdownAsync();
 return 0;
 

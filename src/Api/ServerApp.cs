@@ -1,4 +1,4 @@
-using System.Net;
+using System.Text;
 using Conclave.Api.Auth;
 using Conclave.Api.Configuration;
 using Conclave.Api.Grpc;
@@ -6,6 +6,8 @@ using Conclave.Api.Http;
 using Conclave.Application;
 using Conclave.Infrastructure;
 using Conclave.Infrastructure.Persistence;
+using Conclave.V1;
+using Google.Protobuf.Reflection;
 using Microsoft.AspNetCore.Routing.Matching;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -19,7 +21,11 @@ public static class ServerApp
         var builder = WebApplication.CreateSlimBuilder();
         var listeners = new Listeners();
         builder.WebHost.ConfigureKestrel(kestrel => ConfigureListeners(kestrel, config, listeners));
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        // Warnings by default, as the reference (framework request lines name paths, which hold usernames);
+        // start-up lines and our own information stay.
+        builder.Logging.SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information)
+            .AddFilter("Conclave", LogLevel.Information);
         builder.Services.AddSingleton(config);
         builder.Services.AddSingleton(config.ToSettings());
         builder.Services.AddSingleton(listeners);
@@ -33,8 +39,9 @@ public static class ServerApp
         app.UseTrailingSlashRejection();
         app.UseRouting();
         app.UseUnmatchedRequestErrors();
-        app.MapConclaveServices();
-        app.MapProtobufRoutes(app.Services.GetRequiredService<RpcCatalog>());
+        var catalog = app.Services.GetRequiredService<RpcCatalog>();
+        app.MapConclaveServices(catalog);
+        app.MapProtobufRoutes(catalog);
         return app;
     }
 
@@ -57,7 +64,9 @@ public static class ServerApp
             options.MaxReceiveMessageSize = RequestBinder.MaxBodyBytes + 1024; // the spec body plus its path wrapper
             options.Interceptors.Add<ErrorInterceptor>();
             options.Interceptors.Add<AuthInterceptor>();
-        }).AddJsonTranscoding();
+        }).AddJsonTranscoding(options =>
+            // JSON refusals carry ErrorInterceptor's google.rpc.Status, whose detail is an Any holding an ErrorResponse.
+            options.TypeRegistry = TypeRegistry.FromMessages(ErrorResponse.Descriptor));
         foreach (var service in GrpcServices.All) services.AddScoped(service);
         services.AddSingleton(new RpcCatalog(GrpcServices.All));
         services.AddSingleton<MatcherPolicy, JsonRequestPolicy>();
@@ -71,8 +80,13 @@ public static class ServerApp
     private static void ConfigureListeners(KestrelServerOptions kestrel, ServerConfig config, Listeners listeners)
     {
         kestrel.AddServerHeader = false;
+        // Kestrel refuses a header value that is not UTF-8 with a bare 400; the auth header must instead reach
+        // AuthHeaderReader, which treats any non-visible-ASCII value as missing (CLARIFICATIONS §4.2). Latin-1 maps
+        // every byte to one character, so it always does.
+        kestrel.RequestHeaderEncodingSelector = name =>
+            string.Equals(name, config.AuthHeader, StringComparison.OrdinalIgnoreCase) ? Encoding.Latin1 : null;
         kestrel.Limits.MaxRequestBodySize = 4 * RequestBinder.MaxBodyBytes; // JSON spells bytes in base64; routes enforce 1 MiB
-        var address = IPAddress.Parse(config.ListenAddress.Trim('[', ']'));
+        var address = config.ListenIpAddress!; // validated
         kestrel.Listen(address, config.EffectiveListenPort, listen =>
         {
             if (config.TlsEnabled)

@@ -10,12 +10,21 @@ namespace Conclave.Api.Configuration;
 public static class ConfigLoader
 {
     public const string EnvironmentPrefix = "CONCLAVE_";
-    private static readonly string[] SearchPath = ["conclave.json", "/etc/conclave/conclave.json"];
+    public const string FileName = "conclave.json";
+    public const string SystemPath = "/etc/conclave/conclave.json";
 
-    public static ServerConfig Load(string? explicitPath, IDictionary environment)
+    /// <summary>Loads as the server does, looking for ./conclave.json in the process's working directory.</summary>
+    public static ServerConfig Load(string? explicitPath, IDictionary environment) =>
+        Load(explicitPath, environment, Directory.GetCurrentDirectory());
+
+    /// <summary>Loads with <paramref name="workingDirectory"/> standing for "." in the search path.</summary>
+    public static ServerConfig Load(string? explicitPath, IDictionary environment, string workingDirectory) =>
+        Load(explicitPath, environment, [Path.Combine(workingDirectory, FileName), SystemPath]);
+
+    internal static ServerConfig Load(string? explicitPath, IDictionary environment, IReadOnlyList<string> searchPath)
     {
         var config = new ServerConfig();
-        var path = explicitPath ?? SearchPath.FirstOrDefault(File.Exists);
+        var path = explicitPath ?? searchPath.FirstOrDefault(File.Exists);
         if (path is not null) config = ReadFile(config, path);
         foreach (var field in ConfigFields.Names)
         {

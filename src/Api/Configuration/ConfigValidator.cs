@@ -3,7 +3,8 @@ using Conclave.Application.Common.Settings;
 
 namespace Conclave.Api.Configuration;
 
-// CLARIFICATIONS §9.3, in its order, plus the TLS pairing (checked before anything is opened).
+// CLARIFICATIONS §9.3, in its order, then what would otherwise fail only when the server binds (the TLS pairing,
+// the listen address): all before anything is opened.
 internal static partial class ConfigValidator
 {
     [GeneratedRegex(@"\A[!#$%&'*+\-.^_`|~0-9A-Za-z]+\z")]
@@ -27,6 +28,8 @@ internal static partial class ConfigValidator
         if ((config.TlsCertPath is null) != (config.TlsKeyPath is null))
             throw new ConfigurationException("both tls_cert_path and tls_key_path must be set for TLS, or neither for plain HTTP");
         if (config.DatabasePath.Length == 0) throw new ConfigurationException("database_path must not be empty");
+        if (config.ListenIpAddress is null)
+            throw new ConfigurationException($"listen_address '{config.ListenAddress}' is not an IP address");
     }
 
     private static void RequireDuration(string field, string value)

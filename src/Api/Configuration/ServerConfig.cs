@@ -1,3 +1,4 @@
+using System.Net;
 using Conclave.Application.Common.Settings;
 
 namespace Conclave.Api.Configuration;
@@ -23,6 +24,9 @@ public sealed record ServerConfig
 
     public bool TlsEnabled => TlsCertPath is not null && TlsKeyPath is not null;
     public int EffectiveListenPort => ListenPort ?? (TlsEnabled ? 8443 : 8080);
+
+    /// <summary>The listen address as an IP address (IPv6 may be bracketed, "[::1]"), or null when it is not one.</summary>
+    public IPAddress? ListenIpAddress => IPAddress.TryParse(ListenAddress.Trim('[', ']'), out var address) ? address : null;
 
     /// <summary>The values the use cases need, durations parsed (the validator has accepted them).</summary>
     public ServerSettings ToSettings() => new()

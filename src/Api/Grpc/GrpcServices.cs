@@ -15,10 +15,17 @@ internal static class GrpcServices
         .OrderBy(type => type.Name, StringComparer.Ordinal)
         .ToArray();
 
-    public static void MapConclaveServices(this IEndpointRouteBuilder endpoints)
+    public static void MapConclaveServices(this IEndpointRouteBuilder endpoints, RpcCatalog catalog)
     {
         var map = typeof(GrpcEndpointRouteBuilderExtensions).GetMethods()
             .Single(m => m.Name == nameof(GrpcEndpointRouteBuilderExtensions.MapGrpcService) && m.GetParameters().Length == 1);
-        foreach (var service in All) map.MakeGenericMethod(service).Invoke(null, [endpoints]);
+        foreach (var service in All)
+        {
+            var conventions = (IEndpointConventionBuilder)map.MakeGenericMethod(service).Invoke(null, [endpoints])!;
+            conventions.Add(builder =>
+            {
+                if (builder is RouteEndpointBuilder route) RouteTemplates.Constrain(route, catalog.Routes);
+            });
+        }
     }
 }

@@ -1,6 +1,7 @@
 using Conclave.Api.Auth;
 using Conclave.Api.Errors;
 using Google.Protobuf;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Conclave.Api.Http;
 
@@ -14,8 +15,8 @@ public static class ProtobufRoutes
     {
         foreach (var route in catalog.Routes.Where(r => r.Invoke is not null))
         {
-            endpoints.MapMethods(route.PathTemplate, MethodsOf(route), context => HandleAsync(context, route))
-                .WithMetadata(new ProtobufRouteMetadata(route))
+            endpoints.Map(RouteTemplates.For(route, catalog.Routes), context => HandleAsync(context, route))
+                .WithMetadata(new HttpMethodMetadata(MethodsOf(route)), new ProtobufRouteMetadata(route))
                 .WithDisplayName($"{route.HttpMethod} {route.PathTemplate} (protobuf)");
         }
     }
@@ -26,6 +27,10 @@ public static class ProtobufRoutes
 
     private static async Task HandleAsync(HttpContext http, RpcRoute route)
     {
+        // Kestrel's global cap is for JSON transcoding; here the body-reading routes stop at 1 MiB themselves and
+        // the others never read (C14). Uncapped, Kestrel drains what is left instead of cutting the connection
+        // while the client is still sending, so the client reads our answer.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = null;
         try
         {
             if (!route.Anonymous) await http.RequestServices.GetRequiredService<CallAuthenticator>().AuthenticateAsync(http);

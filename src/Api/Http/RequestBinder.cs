@@ -52,9 +52,16 @@ internal static class RequestBinder
             buffer.Write(chunk.Span);
         }
         var descriptor = route.BodyDescriptor;
-        if (!WireFormatCheck.IsValid(descriptor, buffer.WrittenSpan)) throw ApiException.BadRequest("invalid request body");
-        if (route.Body == BodyBinding.Whole) request.MergeFrom(buffer.WrittenSpan);
-        else route.BodyField!.Accessor.SetValue(request, descriptor.Parser.ParseFrom(buffer.WrittenSpan));
+        if (!WireFormatCheck.IsValid(descriptor, buffer.WrittenSpan)) throw InvalidBody();
+        try
+        {
+            if (route.Body == BodyBinding.Whole) request.MergeFrom(buffer.WrittenSpan);
+            else route.BodyField!.Accessor.SetValue(request, descriptor.Parser.ParseFrom(buffer.WrittenSpan));
+        }
+        catch (InvalidProtocolBufferException)
+        {
+            throw InvalidBody();
+        }
     }
 
     private static async IAsyncEnumerable<ReadOnlyMemory<byte>> ReadAsync(Stream body, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
@@ -63,6 +70,8 @@ internal static class RequestBinder
         int read;
         while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0) yield return chunk.AsMemory(0, read);
     }
+
+    private static ApiException InvalidBody() => ApiException.BadRequest("invalid request body");
 
     private static ApiException InvalidPath(string name, string value) =>
         ApiException.BadRequest($"Invalid URL: Cannot parse `{name}` with value `{value}` as a UUID");

@@ -1,10 +1,12 @@
 using Conclave.Api.Errors;
 using Conclave.V1;
+using Microsoft.AspNetCore.Routing.Patterns;
 
 namespace Conclave.Api.Http;
 
 // Unknown routes answer 404 RESOURCE_NOT_FOUND and wrong methods 405 INPUT_BAD_REQUEST, as ErrorResponses
-// (CLARIFICATIONS §2.1); a trailing slash is an unknown route, though endpoint routing would ignore it.
+// (CLARIFICATIONS §2.1); a trailing slash or another letter case is an unknown route, though endpoint routing
+// would ignore either.
 internal static class UnmatchedRequests
 {
     private const string MethodNotAllowedEndpoint = "405 HTTP Method Not Supported";
@@ -19,7 +21,7 @@ internal static class UnmatchedRequests
     public static IApplicationBuilder UseUnmatchedRequestErrors(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var endpoint = context.GetEndpoint();
-        if (endpoint is null)
+        if (endpoint is null || (endpoint is RouteEndpoint route && !LiteralsMatchExactly(route.RoutePattern, context.Request.Path)))
         {
             await NotFoundAsync(context);
         }
@@ -34,6 +36,18 @@ internal static class UnmatchedRequests
             await next(context);
         }
     });
+
+    // Endpoint routing compares literal segments ignoring case; the reference's router does not (/API/v1/me is unknown).
+    private static bool LiteralsMatchExactly(RoutePattern pattern, PathString path)
+    {
+        var segments = (path.Value ?? "").TrimStart('/').Split('/');
+        for (var i = 0; i < pattern.PathSegments.Count && i < segments.Length; i++)
+        {
+            if (pattern.PathSegments[i].Parts is [RoutePatternLiteralPart literal] && !string.Equals(literal.Content, segments[i], StringComparison.Ordinal))
+                return false;
+        }
+        return true;
+    }
 
     private static Task NotFoundAsync(HttpContext context) =>
         ProtobufErrorWriter.WriteAsync(context, StatusCodes.Status404NotFound,

@@ -9,7 +9,7 @@ namespace Conclave.Application.Retention;
 /// </summary>
 public sealed class CleanupRun(IRetentionStore store, ServerSettings settings, TimeProvider clock, ILogger<CleanupRun> logger)
 {
-    public const int BatchSize = 1_000;
+    public const int BatchSize = 250;
 
     public async Task<CleanupReport> ExecuteAsync(CancellationToken cancellationToken)
     {

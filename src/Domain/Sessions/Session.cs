@@ -18,9 +18,8 @@ public sealed class Session : AggregateRoot
     public UserId UserId { get; private set; }
     public long ExpiresAt { get; private set; }
 
-    public bool IsValidAt(long now) => ExpiresAt > now; // strictly (CLARIFICATIONS §4.5)
+    /// <summary>A session is valid while its expiry lies strictly after now (CLARIFICATIONS §4.5).</summary>
+    public static bool IsValid(long expiresAt, long now) => expiresAt > now;
 
     public void End() => Raise(new SessionEnded(UserId, TokenHash));
 }
-
-public sealed record SessionEnded(UserId UserId, string TokenHash) : IDomainEvent;

@@ -3,6 +3,7 @@ using Conclave.Application.Common.Settings;
 using Conclave.Infrastructure.Persistence;
 using MediatR;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Conclave.Infrastructure.Tests.Persistence;
@@ -16,10 +17,19 @@ public sealed class SqliteDatabase : IAsyncLifetime
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "conclave-infra-tests", Guid.NewGuid().ToString("N"));
     private ServiceProvider _services = null!;
 
+    private string FilePath => Path.Combine(_folder, "conclave.db");
+
+    public static async Task<SqliteDatabase> CreateAsync()
+    {
+        var database = new SqliteDatabase();
+        await database.InitializeAsync();
+        return database;
+    }
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
-        var path = Path.Combine(_folder, "conclave.db");
+        var path = FilePath;
         _services = new ServiceCollection()
             .AddLogging()
             .AddSingleton(TimeProvider.System)
@@ -36,6 +46,14 @@ public sealed class SqliteDatabase : IAsyncLifetime
         await using var scope = _services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
     }
+
+    /// <summary>A request scope of the composed services (repositories, stores) on this file.</summary>
+    public AsyncServiceScope Scope() => _services.CreateAsyncScope();
+
+    /// <summary>A context of its own on the file, outside any use case; the caller disposes it.</summary>
+    public ConclaveDbContext NewContext() => new(new DbContextOptionsBuilder<ConclaveDbContext>()
+        .UseSqlite(new SqliteConnectionStringBuilder { DataSource = FilePath, ForeignKeys = true }.ToString())
+        .Options);
 
     /// <summary>Direct access for arranging and inspecting rows, outside any use case.</summary>
     public async Task<T> WithDbAsync<T>(Func<ConclaveDbContext, Task<T>> work)

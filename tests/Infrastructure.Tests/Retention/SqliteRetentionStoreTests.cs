@@ -4,7 +4,7 @@ using Conclave.Domain.Groups;
 using Conclave.Domain.Messages;
 using Conclave.Domain.Users;
 using Conclave.Infrastructure.Persistence;
-using Conclave.Infrastructure.Tests.Support;
+using Conclave.Infrastructure.Tests.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,16 +13,16 @@ namespace Conclave.Infrastructure.Tests.Retention;
 public sealed class SqliteRetentionStoreTests : IAsyncLifetime
 {
     private const long Now = 1_000_000;
-    private TestDatabase _database = null!;
+    private SqliteDatabase _database = null!;
     private readonly User _alice = User.Register("alice", "hash", "", 0), _bob = User.Register("bob", "hash", "", 0);
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
-        await _database.WithContextAsync(db =>
+        _database = await SqliteDatabase.CreateAsync();
+        await _database.WithDbAsync(db =>
         {
             db.Users.AddRange(_alice, _bob);
-            return Task.CompletedTask;
+            return db.SaveChangesAsync();
         });
     }
 
@@ -96,15 +96,15 @@ public sealed class SqliteRetentionStoreTests : IAsyncLifetime
     [Fact]
     public async Task Expired_sessions_and_old_invites_are_deleted()
     {
-        await _database.WithContextAsync(db =>
+        await _database.WithDbAsync(db =>
         {
             db.Sessions.Add(new Domain.Sessions.Session("expired", _alice.Id, Now));
             db.Sessions.Add(new Domain.Sessions.Session("valid", _alice.Id, Now + 1));
-            return Task.CompletedTask;
+            return db.SaveChangesAsync();
         });
 
         Assert.Equal(1, await Store(store => store.DeleteExpiredSessionsAsync(Now, 1_000, default)));
-        await _database.WithContextAsync(async db => Assert.Equal(["valid"], await db.Sessions.Select(s => s.TokenHash).ToListAsync()));
+        await _database.WithDbAsync(async db => Assert.Equal(["valid"], await db.Sessions.Select(s => s.TokenHash).ToListAsync()));
     }
 
     private async Task<GroupId> SeedGroupAsync(long expiry, long[] createdAts, UserId[]? members = null)
@@ -112,19 +112,19 @@ public sealed class SqliteRetentionStoreTests : IAsyncLifetime
         var group = Group.Create($"g{Guid.NewGuid():N}"[..12], "", _alice.Id, 0);
         foreach (var member in members ?? []) group.AdmitInvitee(member, 0);
         if (expiry != -1) group.UpdateSettings(_alice.Id, "", "", expiry, 0, serverRetention: -1);
-        await _database.WithContextAsync(db =>
+        await _database.WithDbAsync(db =>
         {
             db.Groups.Add(group);
             foreach (var createdAt in createdAts) db.Messages.Add(new StoredMessage(group.Id, group.NextSequence(), _alice.Id, [1], createdAt));
-            return Task.CompletedTask;
+            return db.SaveChangesAsync();
         });
         return group.Id;
     }
 
-    private Task WatermarkAsync(GroupId group, UserId user, long sequence) => _database.WithContextAsync(db =>
+    private Task WatermarkAsync(GroupId group, UserId user, long sequence) => _database.WithDbAsync(db =>
     {
         db.FetchWatermarks.Add(new FetchWatermark(group, user, sequence));
-        return Task.CompletedTask;
+        return db.SaveChangesAsync();
     });
 
     private async Task<List<long>> SequencesAsync(GroupId group)

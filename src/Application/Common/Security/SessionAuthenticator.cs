@@ -1,4 +1,5 @@
 using Conclave.Application.Common.Settings;
+using Conclave.Domain.Sessions;
 
 namespace Conclave.Application.Common.Security;
 
@@ -14,7 +15,7 @@ public sealed class SessionAuthenticator(ISessionStore store, ISessionTokens tok
         var hash = tokens.Hash(token);
         var session = await store.FindAsync(hash, cancellationToken);
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
-        if (session is null || session.ExpiresAt <= now) return null;
+        if (session is null || !Session.IsValid(session.ExpiresAt, now)) return null;
         var expiresAt = now + settings.TokenTtlSeconds;
         if (expiresAt - session.ExpiresAt > SlideGranularity)
         {

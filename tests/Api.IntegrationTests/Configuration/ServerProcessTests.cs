@@ -1,0 +1,135 @@
+using System.Net;
+using System.Net.Sockets;
+using Conclave.Api.IntegrationTests.Support;
+using Conclave.V1;
+
+namespace Conclave.Api.IntegrationTests.Configuration;
+
+// CLARIFICATIONS §9.1 (project) and decision 10, end to end: the built server started as an operator starts it.
+public sealed class ServerProcessTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "conclave-process-tests", Guid.NewGuid().ToString("N"));
+
+    public ServerProcessTests() => Directory.CreateDirectory(_folder);
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+
+    [Theory]
+    [InlineData("""{ "message_retention": "5x" }""", "invalid configuration: invalid message_retention '5x': ")]
+    [InlineData("""{ "listen_prot": 8080 }""", "invalid configuration: unknown configuration key 'listen_prot'")]
+    [InlineData("""{ "listen_port": "8080" }""", "invalid configuration: listen_port must be an integer")]
+    [InlineData("""{ "registration_token": "" }""", "invalid configuration: registration_token must not be empty when set")]
+    [InlineData("""{ "tls_cert_path": "/nowhere/cert.pem" }""", "invalid configuration: both tls_cert_path and tls_key_path must be set")]
+    [InlineData("""{ "auth_header": "X Token" }""", "invalid configuration: auth_header 'X Token' is not a valid HTTP header name")]
+    public async Task An_invalid_configuration_exits_with_2_and_one_line_naming_the_field(string json, string line)
+    {
+        var config = WriteConfig(json);
+        await using var server = ServerProcess.Start(_folder, null, "--config", config);
+
+        Assert.Equal(2, await server.ExitCodeAsync());
+        var stderr = Assert.Single(Lines(server.Stderr));
+        Assert.StartsWith(line, stderr);
+    }
+
+    [Fact]
+    public async Task An_invalid_environment_override_exits_with_2_naming_the_field()
+    {
+        var config = WriteConfig("""{ "listen_port": 8080 }""");
+        await using var server = ServerProcess.Start(_folder, new Dictionary<string, string> { ["CONCLAVE_LISTEN_PORT"] = "80a" }, "--config", config);
+
+        Assert.Equal(2, await server.ExitCodeAsync());
+        Assert.Equal("invalid configuration: listen_port must be an integer", Assert.Single(Lines(server.Stderr)));
+    }
+
+    [Fact]
+    public async Task A_missing_configuration_file_exits_with_2()
+    {
+        await using var server = ServerProcess.Start(_folder, null, "-c", Path.Combine(_folder, "missing.json"));
+
+        Assert.Equal(2, await server.ExitCodeAsync());
+        Assert.StartsWith("invalid configuration: cannot read configuration file", Assert.Single(Lines(server.Stderr)));
+    }
+
+    [Fact]
+    public async Task Unrecognised_arguments_exit_with_2()
+    {
+        await using var server = ServerProcess.Start(_folder, null, "--port", "80");
+
+        Assert.Equal(2, await server.ExitCodeAsync());
+        Assert.StartsWith("invalid configuration: unrecognised arguments '--port 80'", Assert.Single(Lines(server.Stderr)));
+    }
+
+    [Theory]
+    [InlineData("--version", "conclave-server ")]
+    [InlineData("--help", "conclave-server: the Conclave MLS delivery service.")]
+    [InlineData("-h", "conclave-server: the Conclave MLS delivery service.")]
+    public async Task Version_and_help_print_and_exit_with_0(string arg, string firstLine)
+    {
+        await using var server = ServerProcess.Start(_folder, null, arg);
+
+        Assert.Equal(0, await server.ExitCodeAsync());
+        Assert.StartsWith(firstLine, Lines(server.Stdout)[0]);
+        Assert.Empty(server.Stderr);
+    }
+
+    [Fact]
+    public async Task A_valid_configuration_serves_http_on_its_port()
+    {
+        var (port, grpcPort) = (ServerProcess.FreePort(), ServerProcess.FreePort());
+        var config = WriteConfig($$"""
+            {"listen_address": "127.0.0.1", "listen_port": {{port}}, "grpc_port": {{grpcPort}},
+             "database_path": {{Json(Path.Combine(_folder, "data", "conclave.db"))}}, "message_retention": "2s", "cleanup_interval": "1s"}
+            """);
+        await using var server = ServerProcess.Start(_folder, null, "--config", config);
+
+        using var response = await server.WaitForHttpAsync(port, "/api/v1/me");
+
+        await SpecClient.AssertErrorAsync(response, HttpStatusCode.Unauthorized, ErrorCode.AuthHeaderMissing, "missing Authorization header");
+        Assert.True(File.Exists(Path.Combine(_folder, "data", "conclave.db")));
+    }
+
+    [Fact]
+    public async Task Without_config_the_working_directory_file_and_the_environment_are_used()
+    {
+        var (port, grpcPort) = (ServerProcess.FreePort(), ServerProcess.FreePort());
+        WriteConfig($$"""{"listen_address": "127.0.0.1", "listen_port": 1, "grpc_port": {{grpcPort}}, "database_path": "here.db"}""", "conclave.json");
+        var environment = new Dictionary<string, string> { ["CONCLAVE_LISTEN_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        await using var server = ServerProcess.Start(_folder, environment);
+
+        using var response = await server.WaitForHttpAsync(port, "/api/v1/me");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.True(File.Exists(Path.Combine(_folder, "here.db"))); // relative to the working directory
+    }
+
+    [Fact]
+    public async Task A_busy_port_exits_with_1_and_one_line()
+    {
+        using var occupant = new TcpListener(IPAddress.Loopback, 0);
+        occupant.Start();
+        var port = ((IPEndPoint)occupant.LocalEndpoint).Port;
+        var config = WriteConfig($$"""
+            {"listen_address": "127.0.0.1", "listen_port": {{port}}, "grpc_port": {{ServerProcess.FreePort()}},
+             "database_path": {{Json(Path.Combine(_folder, "conclave.db"))}}}
+            """);
+        await using var server = ServerProcess.Start(_folder, null, "--config", config);
+
+        Assert.Equal(1, await server.ExitCodeAsync());
+        Assert.StartsWith("cannot start: ", Assert.Single(Lines(server.Stderr)));
+    }
+
+    private string WriteConfig(string json, string name = "config.json")
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, json);
+        return path;
+    }
+
+    private static string Json(string text) => System.Text.Json.JsonSerializer.Serialize(text);
+
+    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

@@ -1,0 +1,143 @@
+using Conclave.Api.Configuration;
+
+namespace Conclave.Api.UnitTests.Configuration;
+
+// CLARIFICATIONS §9.2, §9.3 (its lines, in its order), C49, C50 and §9.5.
+public sealed class ConfigValidatorTests
+{
+    [Fact]
+    public void The_defaults_are_the_references()
+    {
+        var config = new ServerConfig();
+
+        ConfigValidator.Validate(config);
+        Assert.Equal(("0.0.0.0", 8080, 8081, "conclave.db"), (config.ListenAddress, config.EffectiveListenPort, config.GrpcPort, config.DatabasePath));
+        Assert.Equal((2_592_000L, 2_592_000L), (config.TokenTtlSeconds, config.InviteTtlSeconds));
+        Assert.Equal(("-1", "1h"), (config.MessageRetention, config.CleanupInterval));
+        Assert.Equal(("Authorization", true, (string?)null), (config.AuthHeader, config.RegistrationEnabled, config.RegistrationToken));
+        Assert.False(config.TlsEnabled);
+        Assert.Equal(-1, config.ToSettings().MessageRetentionSeconds);
+    }
+
+    [Fact]
+    public void With_both_tls_paths_the_default_port_is_8443() =>
+        Assert.Equal(8443, new ServerConfig { TlsCertPath = "c.pem", TlsKeyPath = "k.pem" }.EffectiveListenPort);
+
+    [Fact]
+    public void An_explicit_port_wins_over_the_tls_default() =>
+        Assert.Equal(9443, new ServerConfig { TlsCertPath = "c.pem", TlsKeyPath = "k.pem", ListenPort = 9443 }.EffectiveListenPort);
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("X Token")]
+    [InlineData("X-Token:")]
+    [InlineData("Authorizätion")]
+    [InlineData("X(Token)")]
+    public void An_auth_header_that_is_no_header_name_is_refused(string header) =>
+        AssertInvalid(new ServerConfig { AuthHeader = header }, $"auth_header '{header}' is not a valid HTTP header name");
+
+    [Theory]
+    [InlineData("authorization")]
+    [InlineData("X-Conclave-Token")]
+    [InlineData("x_token.v1~!#$%&'*+^`|")]
+    public void Any_token_character_makes_a_header_name(string header) =>
+        ConfigValidator.Validate(new ServerConfig { AuthHeader = header });
+
+    [Fact]
+    public void An_empty_registration_token_is_refused_even_with_registration_open() =>
+        AssertInvalid(new ServerConfig { RegistrationEnabled = true, RegistrationToken = "" }, "registration_token must not be empty when set");
+
+    [Theory]
+    [InlineData("has space")]
+    [InlineData("dot.dot")]
+    [InlineData("ünï")]
+    [InlineData("plus+")]
+    public void A_registration_token_with_other_characters_is_refused(string token) =>
+        AssertInvalid(new ServerConfig { RegistrationToken = token },
+            "registration_token must contain only ASCII letters, digits, underscores, and hyphens");
+
+    [Fact]
+    public void A_registration_token_of_letters_digits_underscores_and_hyphens_is_accepted() =>
+        ConfigValidator.Validate(new ServerConfig { RegistrationEnabled = false, RegistrationToken = "Abc-123_xyz" });
+
+    [Theory]
+    [InlineData("5x")]
+    [InlineData("")]
+    [InlineData("0d")]
+    public void An_invalid_message_retention_is_refused_with_the_value_and_the_reason(string value) =>
+        Assert.Matches($"^invalid message_retention '{value}': .+$",
+            Assert.Throws<ConfigurationException>(() => ConfigValidator.Validate(new ServerConfig { MessageRetention = value })).Message);
+
+    [Fact]
+    public void An_invalid_cleanup_interval_is_refused_with_the_value_and_the_reason() =>
+        Assert.Matches("^invalid cleanup_interval '1H': .+$",
+            Assert.Throws<ConfigurationException>(() => ConfigValidator.Validate(new ServerConfig { CleanupInterval = "1H" })).Message);
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    public void A_cleanup_interval_of_0_or_minus_1_is_accepted(string value) =>
+        ConfigValidator.Validate(new ServerConfig { CleanupInterval = value });
+
+    [Fact]
+    public void The_first_failing_line_of_the_list_wins()
+    {
+        var everythingWrong = new ServerConfig
+        {
+            AuthHeader = "bad header", RegistrationToken = "", MessageRetention = "x", CleanupInterval = "y", TlsCertPath = "c.pem",
+        };
+
+        AssertInvalid(everythingWrong, "auth_header 'bad header' is not a valid HTTP header name");
+        AssertInvalid(everythingWrong with { AuthHeader = "X" }, "registration_token must not be empty when set");
+        AssertInvalid(everythingWrong with { AuthHeader = "X", RegistrationToken = "a b" },
+            "registration_token must contain only ASCII letters, digits, underscores, and hyphens");
+        AssertInvalid(everythingWrong with { AuthHeader = "X", RegistrationToken = null }, "invalid message_retention 'x': ",
+            prefixOnly: true);
+        AssertInvalid(everythingWrong with { AuthHeader = "X", RegistrationToken = null, MessageRetention = "1d" },
+            "invalid cleanup_interval 'y': ", prefixOnly: true);
+        AssertInvalid(everythingWrong with { AuthHeader = "X", RegistrationToken = null, MessageRetention = "1d", CleanupInterval = "1h" },
+            "both tls_cert_path and tls_key_path must be set for TLS, or neither for plain HTTP");
+    }
+
+    [Fact]
+    public void A_certificate_without_a_key_is_refused() =>
+        AssertInvalid(new ServerConfig { TlsCertPath = "c.pem" }, "both tls_cert_path and tls_key_path must be set for TLS, or neither for plain HTTP");
+
+    [Fact]
+    public void A_key_without_a_certificate_is_refused() =>
+        AssertInvalid(new ServerConfig { TlsKeyPath = "k.pem" }, "both tls_cert_path and tls_key_path must be set for TLS, or neither for plain HTTP");
+
+    [Fact]
+    public void An_empty_database_path_is_refused() =>
+        AssertInvalid(new ServerConfig { DatabasePath = "" }, "database_path must not be empty");
+
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("::1")]
+    [InlineData("[::1]")]
+    [InlineData("[::]")]
+    public void An_ip_listen_address_is_accepted_with_ipv6_bracketed_or_not(string address) =>
+        ConfigValidator.Validate(new ServerConfig { ListenAddress = address });
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("localhost")]
+    [InlineData("127.0.0.1:80")]
+    [InlineData("256.0.0.1")]
+    public void A_listen_address_that_is_no_ip_address_is_refused(string address) =>
+        AssertInvalid(new ServerConfig { ListenAddress = address }, $"listen_address '{address}' is not an IP address");
+
+    [Theory]
+    [InlineData("2s", 2)]
+    [InlineData("0", 0)]
+    [InlineData("-1", -1)]
+    public void The_settings_carry_the_parsed_retention(string retention, long seconds) =>
+        Assert.Equal(seconds, new ServerConfig { MessageRetention = retention }.ToSettings().MessageRetentionSeconds);
+
+    private static void AssertInvalid(ServerConfig config, string message, bool prefixOnly = false)
+    {
+        var error = Assert.Throws<ConfigurationException>(() => ConfigValidator.Validate(config));
+        if (prefixOnly) Assert.StartsWith(message, error.Message);
+        else Assert.Equal(message, error.Message);
+    }
+}
