@@ -105,10 +105,8 @@ export class Member {
   }
 
   /** A key package for this member's own leaf (creating a group, external commits); never uploaded. */
-  async ownLeafPackage() {
-    const kp = await this.identity.newKeyPackage();
-    this.identity.unusedKeyPackages.pop();
-    return kp;
+  ownLeafPackage() {
+    return this.identity.newKeyPackage(false);
   }
 
   /**

@@ -69,13 +69,16 @@ export class MlsIdentity {
     return new MlsIdentity(userIdBytes, await cs.signature.keygen());
   }
 
-  /** A new key package (kept until a Welcome uses it) and its MLSMessage encoding, as uploaded. */
-  async newKeyPackage() {
+  /**
+   * A new key package and its MLSMessage encoding, as uploaded. Unless `keep` is false (a package for the member's
+   * own leaf), it is kept until a Welcome uses it.
+   */
+  async newKeyPackage(keep = true) {
     const cs = await suite();
     const { publicPackage, privatePackage } = await generateKeyPackageWithKey(this.credential, defaultCapabilities(), defaultLifetime, [], this.keyPair, cs);
     const bytes = encodeMlsMessage({ version: "mls10", wireformat: "mls_key_package", keyPackage: publicPackage });
     const entry = { publicPackage, privatePackage, bytes, ref: await makeKeyPackageRef(publicPackage, cs.hash) };
-    this.unusedKeyPackages.push(entry);
+    if (keep) this.unusedKeyPackages.push(entry);
     return entry;
   }
 
