@@ -3,6 +3,7 @@ using Conclave.Api.Auth;
 using Conclave.Api.Configuration;
 using Conclave.Api.Grpc;
 using Conclave.Api.Http;
+using Conclave.Api.Sse;
 using Conclave.Application;
 using Conclave.Infrastructure;
 using Conclave.Infrastructure.Persistence;
@@ -42,6 +43,7 @@ public static class ServerApp
         var catalog = app.Services.GetRequiredService<RpcCatalog>();
         app.MapConclaveServices(catalog);
         app.MapProtobufRoutes(catalog);
+        app.MapEventStream(catalog);
         return app;
     }
 
@@ -73,6 +75,8 @@ public static class ServerApp
         services.AddSingleton<AuthHeaderReader>();
         services.AddScoped<Caller>();
         services.AddScoped<CallAuthenticator>();
+        services.AddSingleton<EventPump>();
+        services.AddSingleton(new EventStreamOptions());
     }
 
     // Plain mode: HTTP/1.1 on listen_port for spec clients, HTTP/2 on grpc_port (Kestrel cannot serve both

@@ -20,6 +20,7 @@ public static class DependencyInjection
         services.AddScoped<ServiceFactory>(provider => provider.GetRequiredService);
         services.AddScoped<IMediator, IsolatingMediator>();
         services.AddScoped<DomainEventPublisher>();
+        services.AddSingleton<PublicationOrder>();
         services.AddScoped<SessionAuthenticator>();
         services.AddScoped<RegistrationGate>();
         services.AddScoped<CleanupRun>();

@@ -1,6 +1,8 @@
+using Conclave.Application.Common.Events;
 using Conclave.Application.Common.Security;
 using Conclave.Application.Common.Persistence;
 using Conclave.Application.Retention;
+using Conclave.Infrastructure.Events;
 using Conclave.Infrastructure.Persistence;
 using Conclave.Infrastructure.Persistence.Queries;
 using Conclave.Infrastructure.Persistence.Repositories;
@@ -41,6 +43,10 @@ public static class DependencyInjection
 
         services.AddSingleton<IPasswordHasher, Argon2idPasswordHasher>();
         services.AddSingleton<ISessionTokens, SessionTokens>();
+
+        services.AddSingleton(new InProcessEventHub(InProcessEventHub.DefaultCapacity));
+        services.AddSingleton<IEventSink>(provider => provider.GetRequiredService<InProcessEventHub>());
+        services.AddSingleton<IEventStream>(provider => provider.GetRequiredService<InProcessEventHub>());
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Conclave.Api.Sse;
 using Microsoft.AspNetCore.Grpc.JsonTranscoding;
 using Microsoft.AspNetCore.Routing.Matching;
 
@@ -5,7 +6,8 @@ namespace Conclave.Api.Http;
 
 // The spec path of an RPC has two endpoints: ours (raw protobuf) and JSON transcoding's. A request that asks for
 // JSON (Content-Type or Accept application/json) goes to transcoding; everything else stays with the spec surface,
-// whatever its Content-Type, as the reference ignores it (CLARIFICATIONS decision 8).
+// whatever its Content-Type, as the reference ignores it (CLARIFICATIONS decision 8). The event stream's spec
+// endpoint is the SSE one.
 internal sealed class JsonRequestPolicy : MatcherPolicy, IEndpointSelectorPolicy
 {
     public override int Order => 1000;
@@ -20,8 +22,8 @@ internal sealed class JsonRequestPolicy : MatcherPolicy, IEndpointSelectorPolicy
         {
             var metadata = candidates[i].Endpoint.Metadata;
             var isJson = metadata.GetMetadata<GrpcJsonTranscodingMetadata>() is not null;
-            var isProtobuf = metadata.GetMetadata<ProtobufRouteMetadata>() is not null;
-            if ((isJson && !wantsJson) || (isProtobuf && wantsJson)) candidates.SetValidity(i, false);
+            var isSpec = metadata.GetMetadata<ProtobufRouteMetadata>() is not null || metadata.GetMetadata<EventStreamMetadata>() is not null;
+            if ((isJson && !wantsJson) || (isSpec && wantsJson)) candidates.SetValidity(i, false);
         }
         return Task.CompletedTask;
     }

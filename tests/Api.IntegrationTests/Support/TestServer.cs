@@ -33,7 +33,8 @@ public sealed class TestServer : IAsyncDisposable
     public string DatabasePath => Config.DatabasePath;
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<TestServer> StartAsync(Func<ServerConfig, ServerConfig>? configure = null)
+    /// <param name="customize">Replaces services before the build (internal tuning such as EventStreamOptions).</param>
+    public static async Task<TestServer> StartAsync(Func<ServerConfig, ServerConfig>? configure = null, Action<WebApplicationBuilder>? customize = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "conclave-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -45,7 +46,7 @@ public sealed class TestServer : IAsyncDisposable
             DatabasePath = Path.Combine(folder, "conclave.db"),
         };
         config = configure?.Invoke(config) ?? config;
-        var app = ServerApp.Build(config);
+        var app = ServerApp.Build(config, customize);
         await ServerApp.StartAsync(app);
         return new TestServer(app, folder, config);
     }

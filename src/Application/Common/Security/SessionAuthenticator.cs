@@ -24,4 +24,14 @@ public sealed class SessionAuthenticator(ISessionStore store, ISessionTokens tok
         }
         return session;
     }
+
+    /// <summary>
+    /// The session's expiry while it is still valid, without sliding it: an open event stream does not keep its
+    /// session alive, so it re-checks here when the expiry it knows has passed (CLARIFICATIONS §4.5, §8.5).
+    /// </summary>
+    public async Task<long?> ValidUntilAsync(string tokenHash, CancellationToken cancellationToken)
+    {
+        var session = await store.FindAsync(tokenHash, cancellationToken);
+        return session is not null && session.ExpiresAt > clock.GetUtcNow().ToUnixTimeSeconds() ? session.ExpiresAt : null;
+    }
 }

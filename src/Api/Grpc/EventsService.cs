@@ -1,0 +1,18 @@
+using Conclave.Api.Auth;
+using Conclave.Api.Sse;
+using Conclave.Server.V1;
+using Conclave.V1;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+
+namespace Conclave.Api.Grpc;
+
+public sealed class EventsService(EventPump pump, Caller caller) : Events.EventsBase
+{
+    public override async Task Subscribe(Empty request, IServerStreamWriter<ServerEvent> responseStream, ServerCallContext context)
+    {
+        using var subscription = await pump.SubscribeAsync(caller.Session, context.CancellationToken);
+        await context.WriteResponseHeadersAsync([]); // the client knows the subscription is live
+        await pump.RunAsync(subscription, caller.Session, new GrpcEventWriter(responseStream), context.CancellationToken);
+    }
+}

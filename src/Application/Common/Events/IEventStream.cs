@@ -1,0 +1,13 @@
+using Conclave.Domain.Common;
+
+namespace Conclave.Application.Common.Events;
+
+/// <summary>The reading side of the internal event stream: one subscription per open SSE or gRPC stream.</summary>
+public interface IEventStream
+{
+    /// <summary>Starts receiving what is published for <paramref name="user"/>; dispose the subscription to stop.</summary>
+    IEventSubscription Subscribe(UserId user, string tokenHash);
+
+    /// <summary>How many subscriptions are open.</summary>
+    int OpenSubscriptions { get; }
+}
