@@ -1,4 +1,5 @@
 using Conclave.Api.Auth;
+using Conclave.Api.Hosting;
 using Conclave.Api.Sse;
 using Conclave.Server.V1;
 using Conclave.V1;
@@ -7,12 +8,13 @@ using Grpc.Core;
 
 namespace Conclave.Api.Grpc;
 
-public sealed class EventsService(EventPump pump, Caller caller) : Events.EventsBase
+public sealed class EventsService(EventPump pump, Caller caller, OpenEventStreams openStreams) : Events.EventsBase
 {
     public override async Task Subscribe(Empty request, IServerStreamWriter<ServerEvent> responseStream, ServerCallContext context)
     {
         using var subscription = await pump.SubscribeAsync(caller.Session, context.CancellationToken);
         await context.WriteResponseHeadersAsync([]); // the client knows the subscription is live
-        await pump.RunAsync(subscription, caller.Session, new GrpcEventWriter(responseStream), context.CancellationToken);
+        using var open = openStreams.Open(context.CancellationToken);
+        await pump.RunAsync(subscription, caller.Session, new GrpcEventWriter(responseStream), open.Ended);
     }
 }

@@ -1,5 +1,6 @@
 using Conclave.Api.Auth;
 using Conclave.Api.Errors;
+using Conclave.Api.Hosting;
 using Conclave.Api.Http;
 using Conclave.Application.Common.Events;
 using Conclave.Application.Common.Security;
@@ -53,7 +54,9 @@ internal static class EventStreamEndpoint
             await http.Response.StartAsync(http.RequestAborted);
             await http.Response.BodyWriter.FlushAsync(http.RequestAborted);
             if (subscription is null) return;
-            await pump.RunAsync(subscription, session, new SseEventWriter(http, options.KeepAliveInterval), http.RequestAborted);
+            // Counted while open, and finished cleanly when the server stops (SIGTERM) as when the client leaves.
+            using var open = http.RequestServices.GetRequiredService<OpenEventStreams>().Open(http.RequestAborted);
+            await pump.RunAsync(subscription, session, new SseEventWriter(http, options.KeepAliveInterval), open.Ended);
         }
     }
 
