@@ -34,6 +34,10 @@ internal sealed class ServerProcess : IAsyncDisposable
             ["listen_port"] = port,
             ["grpc_port"] = FreePort(),
             ["database_path"] = Path.Combine(folder, "conclave.db"),
+            // A load rig, not abuse: it registers and streams far beyond the abuse limits.
+            ["register_limit_per_minute"] = 0,
+            ["login_failure_limit_per_minute"] = 0,
+            ["event_streams_per_user"] = 0,
         }));
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(serverDll);

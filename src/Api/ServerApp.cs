@@ -90,6 +90,7 @@ public static class ServerApp
         services.AddSingleton<RegistrationLimit>();
         services.AddSingleton<LoginFailureLimit>();
         services.AddSingleton<OpenEventStreams>();
+        services.AddSingleton<EventStreamLimit>();
     }
 
     // Plain mode: HTTP/1.1 on listen_port for spec clients, HTTP/2 on grpc_port (Kestrel cannot serve both

@@ -1,3 +1,4 @@
+using Conclave.Api.Abuse;
 using Conclave.Api.Errors;
 using Conclave.Application.Common.Events;
 using Conclave.Application.Common.Security;
@@ -10,16 +11,28 @@ namespace Conclave.Api.Sse;
 /// session ends: revoked (the subscription's Ended) or expired (checked when its known expiry passes; the stream
 /// itself never extends it). CLARIFICATIONS §8.5 and decision 9.
 /// </summary>
-public sealed class EventPump(IEventStream stream, IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class EventPump(IEventStream stream, EventStreamLimit limit, IServiceScopeFactory scopes, TimeProvider clock)
 {
     // Timers cannot wait ~50 days; waking earlier only recomputes the next deadline.
     private static readonly TimeSpan LongestWait = TimeSpan.FromDays(1);
 
-    /// <summary>Subscribes for the session, then re-checks it: a logout that landed in between sent its end signal too early.</summary>
+    /// <summary>
+    /// Subscribes for the session within event_streams_per_user (429 beyond it), then re-checks the session: a
+    /// logout that landed in between sent its end signal too early.
+    /// </summary>
     public async Task<IEventSubscription> SubscribeAsync(AuthenticatedSession session, CancellationToken cancellationToken)
     {
-        var subscription = stream.Subscribe(session.UserId, session.TokenHash);
-        if (await ValidUntilAsync(session.TokenHash, cancellationToken) is not null) return subscription;
+        var place = limit.Open(session.UserId);
+        var subscription = new LimitedSubscription(stream.Subscribe(session.UserId, session.TokenHash), place);
+        try
+        {
+            if (await ValidUntilAsync(session.TokenHash, cancellationToken) is not null) return subscription;
+        }
+        catch
+        {
+            subscription.Dispose();
+            throw;
+        }
         subscription.Dispose();
         throw new ApiException(StatusCodes.Status401Unauthorized, ErrorCode.AuthTokenExpired, "invalid or expired token");
     }

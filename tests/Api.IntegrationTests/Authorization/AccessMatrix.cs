@@ -91,6 +91,9 @@ public static class AccessMatrix
         MemberOnly("POST /api/v1/groups/{group_id}/commit", s => new(s.Group.Path("/commit"), new UploadCommitRequest())),
         MemberOnly("POST /api/v1/groups/{group_id}/messages", s => new(s.Group.Path("/messages"), new SendMessageRequest { MlsMessage = ByteString.CopyFrom(1, 2) })),
         MemberOnly("GET /api/v1/groups/{group_id}/messages", s => new(s.Group.Path("/messages"))),
+
+        // Events (R42): the stream opens (200 text/event-stream) for anyone authenticated; the cell reads its headers only
+        Signed("GET /api/v1/events", _ => new("/api/v1/events"), Ok),
     ];
 
     // Register and login never look at an auth header: every column gets the route's own answer.
