@@ -10,7 +10,7 @@ public sealed class FuzzFixture : IAsyncLifetime
     public TestServer Server { get; private set; } = null!;
     public LogCapture Logs { get; } = new();
 
-    public async Task InitializeAsync() => Server = await TestServer.StartAsync(customize: Logs.Into);
+    public async Task InitializeAsync() => Server = await TestServer.StartAsync(customize: Logs.EverythingInto);
 
     /// <summary>One <see cref="FuzzTarget"/> per route the server's RpcCatalog serves, so a new route is attacked too.</summary>
     public async Task<IReadOnlyList<FuzzTarget>> NewTargetsAsync()

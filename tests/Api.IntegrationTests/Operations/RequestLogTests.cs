@@ -19,8 +19,8 @@ public sealed class RequestLogTests
     [InlineData("debug")] // the use cases add their lines; the framework's, which name paths, stay off
     public async Task At_info_each_request_gets_one_line_with_its_route_template_status_and_user(string level)
     {
-        var logs = new CapturedLogs();
-        await using var server = await TestServer.StartAsync(c => c with { LogLevel = level }, Capture(logs));
+        var logs = new LogCapture();
+        await using var server = await TestServer.StartAsync(c => c with { LogLevel = level }, logs.Into);
         var alice = await RegisterAndLoginAsync(server, "alice_logged");
 
         await server.Spec.GetAsync("/api/v1/users/alice_logged", alice.Token);
@@ -47,8 +47,8 @@ public sealed class RequestLogTests
     [Fact]
     public async Task A_failed_grpc_call_is_logged_with_its_grpc_status()
     {
-        var logs = new CapturedLogs();
-        await using var server = await TestServer.StartAsync(c => c with { LogLevel = "info" }, Capture(logs));
+        var logs = new LogCapture();
+        await using var server = await TestServer.StartAsync(c => c with { LogLevel = "info" }, logs.Into);
 
         await Assert.ThrowsAsync<RpcException>(async () =>
             await new Accounts.AccountsClient(server.Channel).GetMeAsync(new Google.Protobuf.WellKnownTypes.Empty()));
@@ -60,8 +60,8 @@ public sealed class RequestLogTests
     [Fact]
     public async Task At_the_default_level_requests_are_not_logged()
     {
-        var logs = new CapturedLogs();
-        await using var server = await TestServer.StartAsync(customize: Capture(logs));
+        var logs = new LogCapture();
+        await using var server = await TestServer.StartAsync(customize: logs.Into);
 
         await RegisterAndLoginAsync(server, "bob_quiet");
 
@@ -69,7 +69,6 @@ public sealed class RequestLogTests
         Assert.DoesNotContain(logs.Entries, e => e.Level < LogLevel.Warning && !e.Category.StartsWith("Microsoft.Hosting.Lifetime", StringComparison.Ordinal));
     }
 
-    private static Action<WebApplicationBuilder> Capture(CapturedLogs logs) => builder => builder.Logging.AddProvider(logs);
 
     private static async Task<TestUser> RegisterAndLoginAsync(TestServer server, string username)
     {

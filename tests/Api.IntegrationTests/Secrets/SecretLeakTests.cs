@@ -29,7 +29,7 @@ public sealed class SecretLeakTests
     public async Task A_full_flow_logged_at_trace_reveals_no_secret()
     {
         await using var server = await TestServer.StartAsync(
-            c => c with { RegistrationEnabled = false, RegistrationToken = RegistrationToken }, _logs.Into);
+            c => c with { RegistrationEnabled = false, RegistrationToken = RegistrationToken }, _logs.EverythingInto);
         var spec = server.Spec;
 
         var alice = await RegisterAndLoginAsync(spec, "alice");

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace Conclave.Api.IntegrationTests.Support;
 
 /// <summary>
-/// Every log line the server writes, at the most verbose level (Trace, every category) for this provider only,
-/// so the console stays as quiet as configured. Pass <see cref="Into"/> as TestServer's customize callback.
+/// Keeps the log lines the server writes. <see cref="Into"/> captures what the server's configured levels let through;
+/// <see cref="EverythingInto"/> captures every line at Trace for this provider only, so the console stays as quiet as
+/// configured. Pass either as TestServer's customize callback.
 /// </summary>
 public sealed class LogCapture : ILoggerProvider
 {
@@ -16,9 +17,11 @@ public sealed class LogCapture : ILoggerProvider
 
     public IEnumerable<LogEntry> AtLeast(LogLevel level) => _entries.Where(entry => entry.Level >= level);
 
-    public void Into(WebApplicationBuilder builder)
+    public void Into(WebApplicationBuilder builder) => builder.Logging.AddProvider(this);
+
+    public void EverythingInto(WebApplicationBuilder builder)
     {
-        builder.Logging.AddProvider(this);
+        Into(builder);
         builder.Logging.AddFilter<LogCapture>(category: null, LogLevel.Trace);
     }
 
@@ -32,13 +35,16 @@ public sealed class LogCapture : ILoggerProvider
 
         public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            entries.Enqueue(new LogEntry(logLevel, category, formatter(state, exception), exception, state?.ToString() ?? ""));
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var fields = (state as IEnumerable<KeyValuePair<string, object?>> ?? []).ToDictionary(f => f.Key, f => f.Value);
+            entries.Enqueue(new LogEntry(logLevel, category, formatter(state, exception), exception, state?.ToString() ?? "", fields));
+        }
     }
 }
 
-/// <summary>One captured line: its formatted message, the exception it carried, and its raw state (structured values).</summary>
-public sealed record LogEntry(LogLevel Level, string Category, string Message, Exception? Exception, string State)
+/// <summary>One captured line: its formatted message, the exception it carried, its raw state and its structured fields.</summary>
+public sealed record LogEntry(LogLevel Level, string Category, string Message, Exception? Exception, string State, IReadOnlyDictionary<string, object?> Fields)
 {
     /// <summary>Everything the line would put in a log sink, exception included.</summary>
     public string FullText => $"{Category} {Message} {State} {Exception}";
