@@ -46,6 +46,7 @@ public static class ServerApp
         app.UseTrailingSlashRejection();
         app.UseRouting();
         app.UseUnmatchedRequestErrors();
+        app.UseJsonRefusalDetails();
         app.MapHealthEndpoints();
         app.MapMetrics(config);
         var catalog = app.Services.GetRequiredService<RpcCatalog>();
@@ -103,7 +104,7 @@ public static class ServerApp
         // every byte to one character, so it always does.
         kestrel.RequestHeaderEncodingSelector = name =>
             string.Equals(name, config.AuthHeader, StringComparison.OrdinalIgnoreCase) ? Encoding.Latin1 : null;
-        kestrel.Limits.MaxRequestBodySize = 4 * RequestBinder.MaxBodyBytes; // JSON spells bytes in base64; routes enforce 1 MiB
+        kestrel.Limits.MaxRequestBodySize = RequestBinder.MaxJsonBodyBytes; // the spec routes enforce their 1 MiB themselves
         var address = config.ListenIpAddress!; // validated
         kestrel.Listen(address, config.EffectiveListenPort, listen =>
         {

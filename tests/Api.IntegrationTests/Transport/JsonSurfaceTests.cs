@@ -50,4 +50,67 @@ public sealed class JsonSurfaceTests(ServerFixture fixture) : IClassFixture<Serv
         Assert.Equal("type.googleapis.com/conclave.v1.ErrorResponse", detail.GetProperty("@type").GetString());
         Assert.Equal("ERROR_CODE_AUTH_TOKEN_EXPIRED", detail.GetProperty("errorCode").GetString());
     }
+
+    [Theory]
+    [InlineData("{")]
+    [InlineData("null")]
+    [InlineData("{\"username\": {\"nested\": true}}")]
+    [InlineData("{\"username\": \"\xff\"}")]
+    public async Task Json_transcoding_cannot_convert_is_refused_with_an_error_response(string body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/login")
+        {
+            Content = new ByteArrayContent(System.Text.Encoding.Latin1.GetBytes(body)) { Headers = { ContentType = new("application/json") } },
+        };
+
+        using var response = await Server.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var status = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((int)StatusCode.InvalidArgument, status.GetProperty("code").GetInt32());
+        var detail = Assert.Single(status.GetProperty("details").EnumerateArray().ToList());
+        Assert.Equal("type.googleapis.com/conclave.v1.ErrorResponse", detail.GetProperty("@type").GetString());
+        Assert.Equal("ERROR_CODE_INPUT_BAD_REQUEST", detail.GetProperty("errorCode").GetString());
+        Assert.Equal(status.GetProperty("message").GetString(), detail.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task A_query_json_transcoding_cannot_convert_is_refused_with_an_error_response()
+    {
+        var token = (await Server.Spec.NewUserAsync("jsonq")).Token;
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/groups/{Guid.NewGuid()}/messages?after=yesterday");
+        request.Headers.Add("Accept", "application/json");
+        request.Headers.Add("Authorization", $"Bearer {token}");
+
+        using var response = await Server.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var detail = Assert.Single((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("details").EnumerateArray().ToList());
+        Assert.Equal("ERROR_CODE_INPUT_BAD_REQUEST", detail.GetProperty("errorCode").GetString());
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_json_body_over_the_json_limit_is_413_with_an_error_response(bool withContentLength)
+    {
+        var body = System.Text.Encoding.UTF8.GetBytes("{\"username\": \"" + new string('a', 4 * 1_048_576) + "\"}");
+        HttpContent content = withContentLength ? new ByteArrayContent(body) : new StreamContent(new ChunkedOnly(body));
+        content.Headers.ContentType = new("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/register") { Content = content };
+
+        using var response = await Server.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var detail = Assert.Single((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("details").EnumerateArray().ToList());
+        Assert.Equal("ERROR_CODE_INPUT_BAD_REQUEST", detail.GetProperty("errorCode").GetString());
+        Assert.Equal("request body too large", detail.GetProperty("message").GetString());
+    }
+
+    // A stream of unknown length, so HttpClient sends the body chunked.
+    private sealed class ChunkedOnly(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+    }
 }
