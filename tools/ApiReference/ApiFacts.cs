@@ -24,11 +24,20 @@ public static class ApiFacts
         var options = route.Method.GetOptions();
         // An absent repeated extension reads as null.
         var emits = options.GetExtension(HttpOptionsExtensions.Emits)?.ToList() ?? [];
-        foreach (var emitted in emits.Where(e => ServerEvent.Descriptor.FindFieldByName(e.Event) is null))
-            throw new InvalidOperationException($"{route.Method.FullName} emits \"{emitted.Event}\", which is no field of conclave.v1.ServerEvent");
+        foreach (var emitted in emits.Where(e => !IsServerEvent(e)))
+            throw new InvalidOperationException($"{route.Method.FullName} emits \"{emitted.Event}\" \"{emitted.Detail}\": no such conclave.v1.ServerEvent field (and GroupUpdateType)");
         var declared = (options.GetExtension(HttpOptionsExtensions.Errors) ?? [])
             .Select(e => new DocumentedError(e.Status, e.Code, e.Message, e.When, FromTransport: false));
         var shape = new RouteFacts(route, options.GetExtension(HttpOptionsExtensions.Role), [], emits);
         return shape with { Errors = [.. TransportErrors.Before(shape), .. declared, TransportErrors.Internal] };
     }
+
+    // A ServerEvent field; a group update names its GroupUpdateType without the prefix (COMMIT, GROUP_SETTINGS, ROLE_CHANGE).
+    private static bool IsServerEvent(RouteEvent emitted) => ServerEvent.Descriptor.FindFieldByName(emitted.Event) switch
+    {
+        null => false,
+        { FieldNumber: ServerEvent.GroupUpdateFieldNumber } => GroupUpdateEvent.Descriptor.FindFieldByName("update_type").EnumType
+            .FindValueByName("GROUP_UPDATE_TYPE_" + emitted.Detail) is not null,
+        _ => true,
+    };
 }
