@@ -79,7 +79,7 @@ public static class ServerApp
             // JSON refusals carry ErrorInterceptor's google.rpc.Status, whose detail is an Any holding an ErrorResponse.
             options.TypeRegistry = TypeRegistry.FromMessages(ErrorResponse.Descriptor));
         foreach (var service in GrpcServices.All) services.AddScoped(service);
-        services.AddSingleton(new RpcCatalog(GrpcServices.All));
+        services.AddSingleton(RpcCatalog.OfImplementedServices());
         services.AddSingleton<MatcherPolicy, JsonRequestPolicy>();
         services.AddSingleton<AuthHeaderReader>();
         services.AddScoped<Caller>();

@@ -11,7 +11,7 @@ public sealed partial class CompatibilityDocTests
     [Fact]
     public void Every_test_named_in_the_compatibility_table_exists()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryPaths.Root;
         var rows = File.ReadLines(Path.Combine(root, "docs", "compatibility.md"))
             .Where(line => line.StartsWith('|'))
             .Skip(2) // the header and its separator
@@ -24,12 +24,5 @@ public sealed partial class CompatibilityDocTests
             Assert.True(names.Count > 0, $"no test named in: {row}");
             Assert.All(names, name => Assert.True(File.Exists(Path.Combine(root, "tests", name + ".cs")), $"{name} does not exist"));
         });
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Conclave.sln"))) folder = folder.Parent;
-        return folder?.FullName ?? throw new InvalidOperationException("Conclave.sln not found above the test assembly");
     }
 }

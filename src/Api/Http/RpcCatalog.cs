@@ -24,6 +24,9 @@ public sealed class RpcCatalog
 
     public IReadOnlyList<RpcRoute> Routes { get; }
 
+    /// <summary>The catalog of every implemented service, as the server maps them (also read by tools/ApiReference).</summary>
+    public static RpcCatalog OfImplementedServices() => new(Grpc.GrpcServices.All);
+
     public RpcRoute? Find(string fullMethodName) => _byFullName.GetValueOrDefault(fullMethodName);
 
     private static IEnumerable<RpcRoute> RoutesOf(Type implementation)

@@ -1,4 +1,5 @@
 using Conclave.Api.IntegrationTests.Support;
+using Conclave.ApiReference;
 using Conclave.V1;
 using Google.Protobuf;
 
@@ -19,13 +20,13 @@ public sealed class EndpointEventTests(ServerFixture fixture) : IClassFixture<Se
         await using var streams = await Streams.OpenAsync(Server, alice, bob, outsider);
 
         await Spec.SendAsync(HttpMethod.Patch, "/api/v1/me", new UpdateProfileRequest { Alias = "Bob" }, bob.Token).OkAsync();
-        await streams.ExpectAsync([alice, bob], e => IsUpdate(e, group, GroupUpdateType.GroupSettings));
+        await streams.ExpectAsync("PATCH /api/v1/me", [alice, bob], e => IsUpdate(e, group, GroupUpdateType.GroupSettings));
 
         await Spec.PatchAsync(group.Path(), new UpdateGroupRequest { Alias = "New" }, alice.Token).OkAsync();
-        await streams.ExpectAsync([alice, bob], e => IsUpdate(e, group, GroupUpdateType.GroupSettings));
+        await streams.ExpectAsync("PATCH /api/v1/groups/{group_id}", [alice, bob], e => IsUpdate(e, group, GroupUpdateType.GroupSettings));
 
         await Spec.PostAsync(group.Path("/promote"), new PromoteMemberRequest { UserId = bob.Id }, alice.Token).OkAsync();
-        await streams.ExpectAsync([alice, bob], e => IsUpdate(e, group, GroupUpdateType.RoleChange));
+        await streams.ExpectAsync("POST /api/v1/groups/{group_id}/promote", [alice, bob], e => IsUpdate(e, group, GroupUpdateType.RoleChange));
         await streams.ExpectNothingAsync(Grace, outsider);
     }
 
@@ -36,10 +37,10 @@ public sealed class EndpointEventTests(ServerFixture fixture) : IClassFixture<Se
         await using var streams = await Streams.OpenAsync(Server, alice, bob, outsider);
 
         var sequence = await Spec.SendAsync(group, alice, [7]);
-        await streams.ExpectAsync([bob], e => e.NewMessage is { } m && m.GroupId == group.Id && (long)m.SequenceNum == sequence && m.SenderId == alice.Id);
+        await streams.ExpectAsync("POST /api/v1/groups/{group_id}/messages", [bob], e => e.NewMessage is { } m && m.GroupId == group.Id && (long)m.SequenceNum == sequence && m.SenderId == alice.Id);
 
         await Spec.PostAsync(group.Path("/commit"), new UploadCommitRequest { CommitMessage = GroupSteps.Bytes(1) }, bob.Token).OkAsync();
-        await streams.ExpectAsync([alice], e => IsUpdate(e, group, GroupUpdateType.Commit));
+        await streams.ExpectAsync("POST /api/v1/groups/{group_id}/commit", [alice], e => IsUpdate(e, group, GroupUpdateType.Commit));
         await streams.ExpectNothingAsync(Grace, alice, bob, outsider);
     }
 
@@ -51,12 +52,12 @@ public sealed class EndpointEventTests(ServerFixture fixture) : IClassFixture<Se
         await using var streams = await Streams.OpenAsync(Server, alice, bob, carol);
 
         await Spec.EscrowAsync(group, alice, carol);
-        await streams.ExpectAsync([carol], e => e.InviteReceived is { } r && r.GroupId == group.Id && r.InviterId == alice.Id && r.GroupName == group.Name);
+        await streams.ExpectAsync("POST /api/v1/groups/{group_id}/escrow-invite", [carol], e => e.InviteReceived is { } r && r.GroupId == group.Id && r.InviterId == alice.Id && r.GroupName == group.Name);
         await streams.ExpectNothingAsync(Grace, alice, bob);
 
         await Spec.PostAsync(InviteSteps.InvitePath(await Spec.InviteForAsync(group, carol), "accept"), token: carol.Token).OkAsync();
-        await streams.ExpectAsync([carol], e => e.Welcome is { } w && w.GroupId == group.Id);
-        await streams.ExpectAsync([alice, bob], e => IsUpdate(e, group, GroupUpdateType.Commit));
+        await streams.ExpectAsync("POST /api/v1/invites/{invite_id}/accept", [carol], e => e.Welcome is { } w && w.GroupId == group.Id);
+        await streams.ExpectAsync("POST /api/v1/invites/{invite_id}/accept", [alice, bob], e => IsUpdate(e, group, GroupUpdateType.Commit));
         await streams.ExpectNothingAsync(Grace, carol);
     }
 
@@ -67,18 +68,18 @@ public sealed class EndpointEventTests(ServerFixture fixture) : IClassFixture<Se
         await using var streams = await Streams.OpenAsync(Server, alice, bob, carol);
 
         await Spec.EscrowAsync(group, alice, carol);
-        await streams.ExpectAsync([carol], e => e.InviteReceived is not null);
+        await streams.ExpectAsync("POST /api/v1/groups/{group_id}/escrow-invite", [carol], e => e.InviteReceived is not null);
         await Spec.PostAsync(InviteSteps.InvitePath(await Spec.InviteForAsync(group, carol), "decline"), token: carol.Token).OkAsync();
-        await streams.ExpectAsync([alice], e => e.InviteDeclined is { } d && d.GroupId == group.Id && d.DeclinedUserId == carol.Id);
+        await streams.ExpectAsync("POST /api/v1/invites/{invite_id}/decline", [alice], e => e.InviteDeclined is { } d && d.GroupId == group.Id && d.DeclinedUserId == carol.Id);
         await streams.ExpectNothingAsync(Grace, bob, carol);
 
         await Spec.EscrowAsync(group, alice, carol);
-        await streams.ExpectAsync([carol], e => e.InviteReceived is not null);
+        await streams.ExpectAsync("POST /api/v1/groups/{group_id}/escrow-invite", [carol], e => e.InviteReceived is not null);
         await Spec.PostAsync(group.Path("/promote"), new PromoteMemberRequest { UserId = bob.Id }, alice.Token).OkAsync();
-        await streams.ExpectAsync([alice, bob], e => IsUpdate(e, group, GroupUpdateType.RoleChange));
+        await streams.ExpectAsync("POST /api/v1/groups/{group_id}/promote", [alice, bob], e => IsUpdate(e, group, GroupUpdateType.RoleChange));
         await Spec.PostAsync(group.Path("/cancel-invite"), new CancelInviteRequest { InviteeId = carol.Id }, bob.Token).OkAsync();
-        await streams.ExpectAsync([carol], e => e.InviteCancelled is { } c && c.GroupId == group.Id);
-        await streams.ExpectAsync([alice], e => e.InviteDeclined is { } d && d.DeclinedUserId == carol.Id); // the original inviter
+        await streams.ExpectAsync("POST /api/v1/groups/{group_id}/cancel-invite", [carol], e => e.InviteCancelled is { } c && c.GroupId == group.Id);
+        await streams.ExpectAsync("POST /api/v1/groups/{group_id}/cancel-invite", [alice], e => e.InviteDeclined is { } d && d.DeclinedUserId == carol.Id); // the original inviter
         await streams.ExpectNothingAsync(Grace, bob);
     }
 
@@ -92,15 +93,15 @@ public sealed class EndpointEventTests(ServerFixture fixture) : IClassFixture<Se
         await using var streams = await Streams.OpenAsync(Server, alice, bob, carol, dave);
 
         await Spec.PostAsync(group.Path("/remove"), new RemoveMemberRequest { UserId = bob.Id }, alice.Token).OkAsync();
-        await streams.ExpectAsync([alice, bob, carol, dave], e => IsRemoved(e, group, bob));
+        await streams.ExpectAsync("POST /api/v1/groups/{group_id}/remove", [alice, bob, carol, dave], e => IsRemoved(e, group, bob));
 
         await Spec.PostAsync(group.Path("/ban"), new BanMemberRequest { UserId = carol.Id }, alice.Token).OkAsync();
-        await streams.ExpectAsync([alice, carol, dave], e => IsRemoved(e, group, carol));
+        await streams.ExpectAsync("POST /api/v1/groups/{group_id}/ban", [alice, carol, dave], e => IsRemoved(e, group, carol));
         await streams.ExpectNothingAsync(Grace, bob);
 
         await Spec.PostAsync(group.Path("/ban"), new BanMemberRequest { UserId = bob.Id }, alice.Token).OkAsync(); // no longer a member
         await Spec.PostAsync(group.Path("/leave"), new LeaveGroupRequest(), dave.Token).OkAsync();
-        await streams.ExpectAsync([alice], e => IsRemoved(e, group, dave));
+        await streams.ExpectAsync("POST /api/v1/groups/{group_id}/leave", [alice], e => IsRemoved(e, group, dave));
         await streams.ExpectNothingAsync(Grace, alice, bob, carol, dave);
     }
 
@@ -114,10 +115,10 @@ public sealed class EndpointEventTests(ServerFixture fixture) : IClassFixture<Se
         var commit = new ExternalJoinRequest { CommitMessage = GroupSteps.Bytes(5) };
 
         await Spec.PostAsync(group.Path("/external-join"), commit, carol.Token).OkAsync(); // the public-room joiner
-        await streams.ExpectAsync([alice, bob, carol], e => IsUpdate(e, group, GroupUpdateType.Commit));
+        await streams.ExpectAsync("POST /api/v1/groups/{group_id}/external-join", [alice, bob, carol], e => IsUpdate(e, group, GroupUpdateType.Commit));
 
         await Spec.PostAsync(group.Path("/external-join"), commit, bob.Token).OkAsync(); // a rejoin after reset
-        await streams.ExpectAsync([alice, carol], e => e.IdentityReset is { } r && r.GroupId == group.Id && r.UserId == bob.Id);
+        await streams.ExpectAsync("POST /api/v1/groups/{group_id}/external-join", [alice, carol], e => e.IdentityReset is { } r && r.GroupId == group.Id && r.UserId == bob.Id);
         await streams.ExpectNothingAsync(Grace, bob);
     }
 
@@ -129,11 +130,11 @@ public sealed class EndpointEventTests(ServerFixture fixture) : IClassFixture<Se
         await using var streams = await Streams.OpenAsync(Server, alice, bob, carol);
 
         await Spec.PostAsync("/api/v1/delete-account", new DeleteAccountRequest { Password = "password123" }, bob.Token).OkAsync();
-        await streams.ExpectAsync([alice], e => IsRemoved(e, group, bob));
-        await streams.ExpectAsync([carol], e => IsRemoved(e, second, bob));
+        await streams.ExpectAsync("POST /api/v1/delete-account", [alice], e => IsRemoved(e, group, bob));
+        await streams.ExpectAsync("POST /api/v1/delete-account", [carol], e => IsRemoved(e, second, bob));
 
         await Spec.PostAsync(group.Path("/delete"), token: alice.Token).OkAsync();
-        await streams.ExpectAsync([alice], e => e.GroupDeleted is { } d && d.GroupId == group.Id);
+        await streams.ExpectAsync("POST /api/v1/groups/{group_id}/delete", [alice], e => e.GroupDeleted is { } d && d.GroupId == group.Id);
         await streams.ExpectNothingAsync(Grace, alice, carol);
     }
 
@@ -164,15 +165,27 @@ public sealed class EndpointEventTests(ServerFixture fixture) : IClassFixture<Se
             return streams;
         }
 
-        /// <summary>Each of <paramref name="recipients"/> gets, as its next event, one matching <paramref name="expected"/>.</summary>
-        public async Task ExpectAsync(TestUser[] recipients, Func<ServerEvent, bool> expected)
+        /// <summary>
+        /// Each of <paramref name="recipients"/> gets, as its next event, one matching <paramref name="expected"/>,
+        /// and one that <paramref name="route"/> declares in its proto (docs/api.md).
+        /// </summary>
+        public async Task ExpectAsync(string route, TestUser[] recipients, Func<ServerEvent, bool> expected)
         {
+            var declared = ApiFacts.Of(route).Emits.Select(e => (e.Event, e.Detail)).ToList();
             foreach (var user in recipients)
             {
                 var received = await _byUser[user.Id].NextEventAsync();
                 Assert.True(expected(received), $"{user.Username} got an unexpected event: {received}");
+                Assert.True(declared.Contains(KindOf(received)), $"{route} sent {KindOf(received)}, which its proto does not declare in (emits)");
             }
         }
+
+        // The ServerEvent field and, for a group update, its type, as the protos' (emits) write them.
+        private static (string Event, string Detail) KindOf(ServerEvent e) =>
+            (ServerEvent.Descriptor.FindFieldByNumber((int)e.EventCase).Name,
+                e.GroupUpdate is { } update
+                    ? GroupUpdateEvent.Descriptor.FindFieldByName("update_type").EnumType.FindValueByNumber((int)update.UpdateType).Name["GROUP_UPDATE_TYPE_".Length..]
+                    : "");
 
         public async Task ExpectNothingAsync(TimeSpan grace, params TestUser[] users)
         {
