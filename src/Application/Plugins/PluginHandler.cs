@@ -9,7 +9,7 @@ public sealed record PluginHandler(Type HandlerType, Type EventType)
     /// <summary>Every public concrete INotificationHandler of a plugin event in <paramref name="types"/>, as Scrutor registers them.</summary>
     public static IEnumerable<PluginHandler> FoundIn(IEnumerable<Type> types) =>
         from type in types
-        where type is { IsClass: true, IsAbstract: false, IsPublic: true, ContainsGenericParameters: false }
+        where type is { IsClass: true, IsAbstract: false, IsVisible: true, ContainsGenericParameters: false }
         from contract in type.GetInterfaces()
         where contract.IsGenericType && contract.GetGenericTypeDefinition() == typeof(INotificationHandler<>)
         let eventType = contract.GetGenericArguments()[0]
