@@ -6,9 +6,17 @@ namespace Conclave.Api.IntegrationTests.Support;
 /// </summary>
 public sealed class PluginFolder : IDisposable
 {
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "conclave-plugins", Guid.NewGuid().ToString("N"));
+    public PluginFolder() : this(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "conclave-plugins", Guid.NewGuid().ToString("N")))
+    {
+    }
 
-    public PluginFolder() => Directory.CreateDirectory(Path);
+    public PluginFolder(string path)
+    {
+        Path = path;
+        Directory.CreateDirectory(path);
+    }
+
+    public string Path { get; }
 
     /// <summary>Copies plugin <paramref name="name"/>'s build, leaving out <paramref name="omit"/>; returns its folder.</summary>
     public string Install(string name, string? settingsJson = null, params string[] omit)
