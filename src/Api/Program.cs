@@ -5,6 +5,7 @@ using Conclave.Api;
 using Conclave.Api.Admin;
 using Conclave.Api.CommandLine;
 using Conclave.Api.Configuration;
+using Conclave.Api.Plugins;
 
 CommandLineRequest request;
 ServerConfig config;
@@ -36,14 +37,15 @@ if (request.AdminWords is { } adminWords)
     return await AdminCli.RunAsync(config, adminWords, new AdminConsole(Console.In, Console.Out, Console.Error, prompt));
 }
 
-var app = ServerApp.Build(config);
+WebApplication app;
 try
 {
+    app = ServerApp.Build(config);
     await ServerApp.StartAsync(app);
 }
-catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or CryptographicException or DbException)
+catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or CryptographicException or DbException or PluginLoadException)
 {
-    // A busy port, an unreadable certificate or database: one line, as for configuration errors.
+    // A busy port, an unreadable certificate or database, a broken plugin: one line, as for configuration errors.
     Console.Error.WriteLine($"cannot start: {exception.Message}");
     return 1;
 }

@@ -7,6 +7,7 @@ using Conclave.Api.Hosting;
 using Conclave.Api.Http;
 using Conclave.Api.Sse;
 using Conclave.Api.Observability;
+using Conclave.Api.Plugins;
 using Conclave.Application;
 using Conclave.Infrastructure;
 using Conclave.Infrastructure.Persistence;
@@ -20,8 +21,10 @@ namespace Conclave.Api;
 /// <summary>Builds the server from a validated configuration; Program and the tests both start it this way.</summary>
 public static class ServerApp
 {
+    /// <exception cref="PluginLoadException">A plugin in plugins_path cannot be loaded.</exception>
     public static WebApplication Build(ServerConfig config, Action<WebApplicationBuilder>? customize = null)
     {
+        var plugins = PluginLoader.LoadAll(config.EffectivePluginsPath);
         var builder = WebApplication.CreateSlimBuilder();
         var listeners = new Listeners();
         builder.WebHost.ConfigureKestrel(kestrel => ConfigureListeners(kestrel, config, listeners));
@@ -33,7 +36,8 @@ public static class ServerApp
         builder.Services.AddSingleton(config.ToSettings());
         builder.Services.AddSingleton(listeners);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddApplication(plugins: []);
+        builder.Services.AddApplication([.. plugins.Select(plugin => plugin.Assembly)]);
+        builder.Services.AddHostedService<PluginEventDrain>();
         builder.Services.AddInfrastructure(config.DatabasePath);
         AddApi(builder.Services);
         builder.Services.AddHealthEndpoints();
@@ -41,6 +45,7 @@ public static class ServerApp
         customize?.Invoke(builder);
 
         var app = builder.Build();
+        app.LogPlugins(plugins);
         app.UseForwardedClients(config);
         app.UseMiddleware<RequestLog>();
         app.UseTrailingSlashRejection();

@@ -7,10 +7,12 @@ using Conclave.Application.Common.Observability;
 using Conclave.Application.Common.Security;
 using Conclave.Application.KeyPackages;
 using Conclave.Application.Messages;
+using Conclave.Application.Plugins;
 using Conclave.Application.Retention;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Conclave.Application;
 
@@ -30,6 +32,10 @@ public static class DependencyInjection
         services.AddScoped<CleanupRun>();
         services.AddSingleton<KeyPackageRateLimiter>(); // in memory, shared by every request (decision 4)
         services.AddScoped<GroupBlobs>();
+        services.TryAddSingleton(new PluginDispatchOptions());
+        services.AddSingleton<PluginEventDispatcher>();
+        foreach (var handler in PluginHandler.FoundIn(plugins.SelectMany(plugin => plugin.GetExportedTypes())))
+            services.AddSingleton(handler);
 
         // MediatR 5 runs behaviours in registration order, the first outermost (STYLE §2).
         foreach (var behaviour in new[] { typeof(LoggingBehaviour<,>), typeof(GroupAccessBehaviour<,>),
@@ -40,6 +46,7 @@ public static class DependencyInjection
             .AddClasses(classes => classes.AssignableToAny(typeof(IRequestHandler<,>), typeof(INotificationHandler<>), typeof(IValidator<>)))
             .AsImplementedInterfaces()
             .WithScopedLifetime());
+        // Plugin behaviours run innermost: after access and validation, inside the transaction, before the handler.
         services.Scan(scan => scan.FromAssemblies(plugins)
             .AddClasses(classes => classes.AssignableTo(typeof(IPipelineBehavior<,>)))
             .AsImplementedInterfaces()

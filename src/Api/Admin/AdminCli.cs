@@ -1,5 +1,7 @@
 using Conclave.Api.Configuration;
+using Conclave.Api.Plugins;
 using Conclave.Domain.Common;
+using Conclave.Plugins.Abstractions.Policies;
 
 namespace Conclave.Api.Admin;
 
@@ -19,7 +21,8 @@ public static class AdminCli
           stats                               how many users, sessions, groups, messages, invites, welcomes, key packages
 
         Passwords are read from standard input (typed twice, unseen, at a terminal; else its first line).
-        Exit codes: 0 done, 1 refused (unknown user, name taken, password too short, ...), 2 usage or configuration error.
+        Exit codes: 0 done, 1 refused (unknown user, name taken, password too short, a plugin's policy, ...) or a plugin
+        that cannot be loaded, 2 usage or configuration error.
         """;
 
     public static async Task<int> RunAsync(ServerConfig config, IReadOnlyList<string> words, AdminConsole console)
@@ -46,12 +49,22 @@ public static class AdminCli
             console.Error.WriteLine(Usage);
             return UsageError;
         }
-        await using var host = await AdminHost.OpenAsync(config);
+        AdminHost opened;
+        try
+        {
+            opened = await AdminHost.OpenAsync(config);
+        }
+        catch (PluginLoadException broken)
+        {
+            console.Error.WriteLine($"cannot start: {broken.Message}");
+            return Refused; // the server's start-failure code
+        }
+        await using var host = opened;
         try
         {
             return await command(host, console);
         }
-        catch (DomainException refusal)
+        catch (Exception refusal) when (refusal is DomainException or PolicyRejectedException)
         {
             console.Error.WriteLine($"error: {refusal.Message}");
             return Refused;

@@ -1,5 +1,7 @@
 using Conclave.Api.Configuration;
+using Conclave.Api.Plugins;
 using Conclave.Application;
+using Conclave.Application.Plugins;
 using Conclave.Infrastructure;
 using Conclave.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
@@ -22,6 +24,7 @@ internal sealed class AdminHost : IAsyncDisposable
 
     public ServerConfig Config { get; }
 
+    /// <exception cref="PluginLoadException">A plugin in plugins_path cannot be loaded.</exception>
     public static async Task<AdminHost> OpenAsync(ServerConfig config)
     {
         var services = new ServiceCollection();
@@ -32,7 +35,8 @@ internal sealed class AdminHost : IAsyncDisposable
         // The operator is not the public door registration_enabled guards (R1): admin users create always may.
         services.AddSingleton(config.ToSettings() with { RegistrationEnabled = true });
         services.AddSingleton(TimeProvider.System);
-        services.AddApplication(plugins: []);
+        // The server's plugins see the operator's changes too (user created or deleted) and police them alike.
+        services.AddApplication([.. PluginLoader.LoadAll(config.EffectivePluginsPath).Select(plugin => plugin.Assembly)]);
         services.AddInfrastructure(config.DatabasePath);
         var host = new AdminHost(services.BuildServiceProvider(validateScopes: true), config);
         await using var scope = host._services.CreateAsyncScope();
@@ -49,6 +53,7 @@ internal sealed class AdminHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _services.GetRequiredService<PluginEventDispatcher>().DrainAsync();
         await _services.DisposeAsync();
         SqliteConnection.ClearAllPools(); // closed connections let SQLite fold its write-ahead log back in
     }

@@ -30,6 +30,7 @@ internal static class ConfigFields
         ["log_level"] = (c, v) => c with { LogLevel = v.String() },
         ["log_format"] = (c, v) => c with { LogFormat = v.String() },
         ["metrics_enabled"] = (c, v) => c with { MetricsEnabled = v.Boolean() },
+        ["plugins_path"] = (c, v) => c with { PluginsPath = v.String() },
     };
 
     public static IEnumerable<string> Names => Fields.Keys;

@@ -37,6 +37,7 @@ internal static partial class ConfigValidator
         RequireLimit("register_limit_per_minute", config.RegisterLimitPerMinute);
         RequireLimit("login_failure_limit_per_minute", config.LoginFailureLimitPerMinute);
         RequireLimit("event_streams_per_user", config.EventStreamsPerUser);
+        if (config.PluginsPath is "") throw new ConfigurationException("plugins_path must not be empty when set");
         if (config.TrustedProxies.FirstOrDefault(entry => ServerConfig.ParseProxy(entry) is null) is { } proxy)
             throw new ConfigurationException($"trusted_proxies entry '{proxy}' is not an IP address or CIDR network");
     }

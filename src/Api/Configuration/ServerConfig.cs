@@ -36,9 +36,14 @@ public sealed record ServerConfig
     public string LogFormat { get; init; } = "text";
     /// <summary>Serves the Prometheus scrape endpoint GET /metrics.</summary>
     public bool MetricsEnabled { get; init; }
+    /// <summary>The folder of plugins (one subfolder each); null means "plugins" beside the database file.</summary>
+    public string? PluginsPath { get; init; }
 
     /// <summary>The log level as a level, or null when log_level names none.</summary>
     public LogLevel? MinimumLogLevel => LogLevels.Parse(LogLevel);
+
+    /// <summary>plugins_path, or the folder "plugins" next to the database.</summary>
+    public string EffectivePluginsPath => PluginsPath ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(DatabasePath))!, "plugins");
 
     public bool TlsEnabled => TlsCertPath is not null && TlsKeyPath is not null;
     public int EffectiveListenPort => ListenPort ?? (TlsEnabled ? 8443 : 8080);

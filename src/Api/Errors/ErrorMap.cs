@@ -1,4 +1,5 @@
 using Conclave.Domain.Common;
+using Conclave.Plugins.Abstractions.Policies;
 using Conclave.V1;
 using Grpc.Core;
 
@@ -25,6 +26,17 @@ internal static class ErrorMap
         _ => (ErrorCode.Unspecified, 500, StatusCode.Internal),
     };
 
+    /// <summary>A plugin's refusal answers as the core's refusal of the same kind.</summary>
+    public static DomainError For(PolicyRejection kind) => kind switch
+    {
+        PolicyRejection.Forbidden => DomainError.Forbidden,
+        PolicyRejection.Validation => DomainError.Validation,
+        PolicyRejection.BadRequest => DomainError.BadRequest,
+        PolicyRejection.Conflict => DomainError.Conflict,
+        PolicyRejection.RateLimited => DomainError.RateLimited,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a PolicyRejection"),
+    };
+
     public static StatusCode GrpcFor(int httpStatus) => httpStatus switch
     {
         400 or 413 => StatusCode.InvalidArgument,
@@ -42,6 +54,8 @@ internal static class ErrorMap
     public static ErrorOutcome Describe(Exception exception) => exception switch
     {
         DomainException domain => Outcome(For(domain.Error), domain.Message),
+        PolicyRejectedException { Kind: >= PolicyRejection.Forbidden and <= PolicyRejection.RateLimited } rejected =>
+            Outcome(For(For(rejected.Kind)), rejected.Message),
         ApiException api => new ErrorOutcome(api.Status, GrpcFor(api.Status), new ErrorResponse { Message = api.Message, ErrorCode = api.Code }),
         // Kestrel's refusals of the request itself (a body cut short of its Content-Length, a body slower than the
         // minimum data rate): the client's fault, never an internal one.

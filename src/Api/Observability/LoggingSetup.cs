@@ -1,4 +1,5 @@
 using Conclave.Api.Configuration;
+using Conclave.Api.Plugins;
 using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging.Console;
 
@@ -17,7 +18,9 @@ internal static class LoggingSetup
             .AddFilter("System", frameworkLevel)
             .AddFilter("Grpc", frameworkLevel)
             // "Now listening on", "Application started": wanted at the default level too, as the reference prints its address.
-            .AddFilter("Microsoft.Hosting.Lifetime", level <= LogLevel.Warning ? LogLevel.Information : level);
+            .AddFilter("Microsoft.Hosting.Lifetime", level <= LogLevel.Warning ? LogLevel.Information : level)
+            // The plugins loaded: third-party code running inside the server is worth a line at the default level too.
+            .AddFilter(PluginLog.Category, level <= LogLevel.Warning ? Min(level, LogLevel.Information) : level);
         if (config.LogFormat == "json")
         {
             logging.AddJsonConsole(json =>
@@ -43,4 +46,6 @@ internal static class LoggingSetup
     }
 
     private static LogLevel Max(LogLevel a, LogLevel b) => a > b ? a : b;
+
+    private static LogLevel Min(LogLevel a, LogLevel b) => a < b ? a : b;
 }

@@ -26,7 +26,7 @@ public sealed class SingleFileTests : IDisposable
     }
 
     [Fact]
-    public async Task The_published_single_file_serves_tls_http2_grpc_health_metrics_and_admin_and_stops_on_sigterm()
+    public async Task The_published_single_file_serves_tls_http2_grpc_health_metrics_admin_and_plugins_and_stops_on_sigterm()
     {
         var binary = await PublishAsync();
         Assert.Equal(["conclave-server"], Directory.GetFiles(Path.GetDirectoryName(binary)!).Select(Path.GetFileName));
@@ -39,11 +39,17 @@ public sealed class SingleFileTests : IDisposable
              "tls_key_path": {{Json(keyPath)}}, "metrics_enabled": true}
             """);
 
+        // The samples, installed where plugins are looked for by default: beside the database.
+        var plugins = new PluginFolder(Path.Combine(_folder, "plugins"));
+        var audit = Path.Combine(plugins.Install("AuditLogPlugin"), "audit.jsonl");
+        plugins.Install("GroupSizeLimitPlugin", """{ "max_members": 1 }""");
+
         var version = await RunAsync(binary, null, "--version");
         Assert.Equal(0, version.ExitCode);
         Assert.StartsWith("conclave-server ", version.Stdout);
         var created = await RunAsync(binary, "password123\n", "--config", config, "admin", "users", "create", "operator");
         Assert.True(created.ExitCode == 0, created.Stderr);
+        Assert.Contains("\"event\":\"UserRegistered\"", await File.ReadAllTextAsync(audit)); // the admin command drained its plugin queue
 
         await using var server = ServerProcess.StartProgram(binary, ["--config", config], _folder, null);
         using var http = new HttpClient(SelfSignedCertificate.TrustingHandler())
@@ -69,6 +75,14 @@ public sealed class SingleFileTests : IDisposable
         var grpcMe = await new Accounts.AccountsClient(channel).GetMeAsync(new Google.Protobuf.WellKnownTypes.Empty(),
             new Metadata { { "authorization", $"Bearer {login.Token}" } });
         Assert.Equal("operator", grpcMe.Username);
+        var invitee = await spec.RegisterAsync("invitee");
+        using (var group = await spec.PostAsync("/api/v1/groups", new CreateGroupRequest { GroupName = "single_file" }, login.Token))
+        {
+            var groupId = new Guid((await SpecClient.ReadAsync<CreateGroupResponse>(group, HttpStatusCode.Created)).GroupId.Span, bigEndian: true);
+            var escrow = InviteSteps.Escrow(new TestUser(invitee, "invitee", ""));
+            await SpecClient.AssertErrorAsync(await spec.PostAsync($"/api/v1/groups/{groupId}/escrow-invite", escrow, login.Token),
+                HttpStatusCode.Forbidden, ErrorCode.ResourceForbidden, "group is full: at most 1 members, pending invites included");
+        }
         var metrics = await http.GetStringAsync("/metrics");
         Assert.Equal(1, PrometheusText.Value(metrics, "conclave_http_requests_total", ("route", "/api/v1/me"), ("status", "200")));
         Assert.Equal(1, PrometheusText.Value(metrics, "conclave_http_requests_total", ("route", "/conclave.server.v1.Accounts/GetMe"), ("grpc_status", "0")));
@@ -76,6 +90,9 @@ public sealed class SingleFileTests : IDisposable
         server.Terminate();
         Assert.Equal(0, await server.ExitCodeAsync(TimeSpan.FromSeconds(30)));
         Assert.True(!File.Exists(database + "-wal") || new FileInfo(database + "-wal").Length == 0, "the write-ahead log was checkpointed");
+        Assert.Contains("Plugin AuditLogPlugin 1.0.0", server.Stdout);
+        Assert.Contains("Plugin GroupSizeLimitPlugin 1.0.0", server.Stdout);
+        Assert.Contains("\"event\":\"GroupCreated\"", await File.ReadAllTextAsync(audit));
     }
 
     // dotnet publish src/Api -p:PublishProfile=linux-x64, as the README says, into folders of this test's own (a

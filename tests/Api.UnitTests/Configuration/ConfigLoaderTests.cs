@@ -22,7 +22,7 @@ public sealed class ConfigLoaderTests : IDisposable
               "message_retention": "2s", "cleanup_interval": "1s", "auth_header": "X-Conclave-Token",
               "registration_enabled": false, "registration_token": "abc-DEF_1",
               "tls_cert_path": "/c.pem", "tls_key_path": "/k.pem",
-              "log_level": "info", "log_format": "json", "metrics_enabled": true
+              "log_level": "info", "log_format": "json", "metrics_enabled": true, "plugins_path": "/opt/plugins"
             }
             """);
 
@@ -34,6 +34,7 @@ public sealed class ConfigLoaderTests : IDisposable
             TokenTtlSeconds = 60, InviteTtlSeconds = -5, MessageRetention = "2s", CleanupInterval = "1s",
             AuthHeader = "X-Conclave-Token", RegistrationEnabled = false, RegistrationToken = "abc-DEF_1",
             TlsCertPath = "/c.pem", TlsKeyPath = "/k.pem", LogLevel = "info", LogFormat = "json", MetricsEnabled = true,
+            PluginsPath = "/opt/plugins",
         }, config);
     }
 

@@ -178,6 +178,18 @@ public sealed class ConfigValidatorTests
         Assert.Equal(seconds, new ServerConfig { MessageRetention = retention }.ToSettings().MessageRetentionSeconds);
 
     [Fact]
+    public void Plugins_are_looked_for_beside_the_database_unless_plugins_path_says_otherwise()
+    {
+        Assert.Equal("/var/lib/conclave/plugins", new ServerConfig { DatabasePath = "/var/lib/conclave/conclave.db" }.EffectivePluginsPath);
+        Assert.Equal(Path.Combine(Directory.GetCurrentDirectory(), "plugins"), new ServerConfig().EffectivePluginsPath);
+        Assert.Equal("/opt/conclave-plugins", new ServerConfig { PluginsPath = "/opt/conclave-plugins" }.EffectivePluginsPath);
+    }
+
+    [Fact]
+    public void An_empty_plugins_path_is_refused() =>
+        AssertInvalid(new ServerConfig { PluginsPath = "" }, "plugins_path must not be empty when set");
+
+    [Fact]
     public void Logging_is_quiet_text_and_metrics_are_off_by_default()
     {
         var config = new ServerConfig();

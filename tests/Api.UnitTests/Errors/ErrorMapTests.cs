@@ -1,5 +1,6 @@
 using Conclave.Api.Errors;
 using Conclave.Domain.Common;
+using Conclave.Plugins.Abstractions.Policies;
 using Conclave.V1;
 using Grpc.Core;
 
@@ -41,6 +42,27 @@ public sealed class ErrorMapTests
         Assert.Equal((http, grpc, "route message", code), (outcome.HttpStatus, outcome.GrpcStatus, outcome.Body.Message, outcome.Body.ErrorCode));
         Assert.False(outcome.IsInternal);
     }
+
+    [Theory]
+    [InlineData(PolicyRejection.Forbidden, ErrorCode.ResourceForbidden, 403, StatusCode.PermissionDenied)]
+    [InlineData(PolicyRejection.Validation, ErrorCode.InputValidation, 400, StatusCode.InvalidArgument)]
+    [InlineData(PolicyRejection.BadRequest, ErrorCode.InputBadRequest, 400, StatusCode.FailedPrecondition)]
+    [InlineData(PolicyRejection.Conflict, ErrorCode.ResourceConflict, 409, StatusCode.AlreadyExists)]
+    [InlineData(PolicyRejection.RateLimited, ErrorCode.Unspecified, 429, StatusCode.ResourceExhausted)]
+    public void A_plugin_refusal_answers_as_the_core_refusal_of_its_kind(PolicyRejection kind, ErrorCode code, int http, StatusCode grpc)
+    {
+        var outcome = ErrorMap.Describe(new PolicyRejectedException(kind, "plugin message"));
+
+        Assert.Equal((http, grpc, "plugin message", code), (outcome.HttpStatus, outcome.GrpcStatus, outcome.Body.Message, outcome.Body.ErrorCode));
+    }
+
+    [Fact]
+    public void Every_plugin_refusal_kind_is_mapped() =>
+        Assert.All(Enum.GetValues<PolicyRejection>(), kind => Assert.False(ErrorMap.Describe(new PolicyRejectedException(kind, "m")).IsInternal));
+
+    [Fact]
+    public void A_plugin_refusal_of_no_known_kind_is_an_internal_error() =>
+        Assert.True(ErrorMap.Describe(new PolicyRejectedException((PolicyRejection)99, "m")).IsInternal);
 
     [Theory]
     [InlineData(400, ErrorCode.InputBadRequest, StatusCode.InvalidArgument)]

@@ -22,6 +22,7 @@ public sealed class ConclaveMetrics : IDisposable
     private readonly Counter<long> _cleanupRuns;
     private readonly Counter<long> _cleanupDeletions;
     private readonly Counter<long> _rateLimitRejections;
+    private readonly Counter<long> _pluginDeliveries;
 
     public ConclaveMetrics()
     {
@@ -34,6 +35,7 @@ public sealed class ConclaveMetrics : IDisposable
         _cleanupRuns = Meter.CreateCounter<long>("conclave.cleanup.runs", "{run}", "Retention cleanup runs completed");
         _cleanupDeletions = Meter.CreateCounter<long>("conclave.cleanup.deleted", "{row}", "Rows the retention cleanup deleted, by kind");
         _rateLimitRejections = Meter.CreateCounter<long>("conclave.rate_limit.rejections", "{request}", "Requests refused by a rate limit, by limit");
+        _pluginDeliveries = Meter.CreateCounter<long>("conclave.plugin.deliveries", "{delivery}", "Events offered to plugin handlers, by outcome");
     }
 
     public Meter Meter { get; }
@@ -68,6 +70,10 @@ public sealed class ConclaveMetrics : IDisposable
     /// <summary>A request refused by <paramref name="limit"/> (e.g. "key_packages", decision 4).</summary>
     public void RateLimitRejected(string limit) =>
         _rateLimitRejections.Add(1, new KeyValuePair<string, object?>("limit", limit));
+
+    /// <summary>One event for one plugin handler: delivered, failed, timed_out or dropped (its queue was full).</summary>
+    public void PluginDelivery(string outcome) =>
+        _pluginDeliveries.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     public void Dispose() => Meter.Dispose();
 }

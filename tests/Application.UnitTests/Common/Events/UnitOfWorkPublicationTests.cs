@@ -1,6 +1,7 @@
 using Conclave.Application.Common.Behaviours;
 using Conclave.Application.Common.Events;
 using Conclave.Application.Common.Persistence;
+using Conclave.Application.UnitTests.Plugins;
 using Conclave.Domain.Common;
 using Conclave.Domain.Users;
 using MediatR;
@@ -54,5 +55,5 @@ public sealed class UnitOfWorkPublicationTests
     }
 
     private UnitOfWorkBehaviour<SomeCommand, Unit> Behaviour(IUnitOfWork unitOfWork) =>
-        new(unitOfWork, new DomainEventPublisher(_mediator), _order);
+        new(unitOfWork, new DomainEventPublisher(_mediator, NoPlugins.Dispatcher(), TimeProvider.System), _order);
 }

@@ -1,8 +1,9 @@
 using Conclave.Application.Common.Persistence;
 using Conclave.Domain.Common;
+using Conclave.Plugins.Abstractions.Policies;
 using MediatR;
 
 namespace Conclave.Application.Accounts.Commands.Register;
 
 public sealed record RegisterCommand(string Username, string Password, string Alias, string RegistrationToken)
-    : IRequest<UserId>, ITransactionDeferred;
+    : IRequest<UserId>, ITransactionDeferred, IRegistersUser;

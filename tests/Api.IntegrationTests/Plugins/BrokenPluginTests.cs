@@ -1,0 +1,84 @@
+using Conclave.Api.IntegrationTests.Support;
+
+namespace Conclave.Api.IntegrationTests.Plugins;
+
+// A plugin that cannot be loaded stops the server before it listens: exit 1 (the start-failure code) and one line naming it.
+public sealed class BrokenPluginTests : IDisposable
+{
+    private readonly PluginFolder _plugins = new();
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "conclave-process-tests", Guid.NewGuid().ToString("N"));
+
+    public BrokenPluginTests() => Directory.CreateDirectory(_folder);
+
+    public void Dispose()
+    {
+        _plugins.Dispose();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+
+    [Fact]
+    public async Task A_file_that_is_no_assembly_stops_start_up_naming_the_plugin()
+    {
+        _plugins.Install("AuditLogPlugin");
+        Directory.CreateDirectory(Path.Combine(_plugins.Path, "Broken"));
+        File.WriteAllText(Path.Combine(_plugins.Path, "Broken", "Broken.dll"), "not a portable executable");
+
+        var line = await FailedStartAsync();
+
+        Assert.StartsWith($"cannot start: plugin 'Broken' ({Path.Combine(_plugins.Path, "Broken", "Broken.dll")}) cannot be loaded: ", line);
+    }
+
+    [Fact]
+    public async Task A_missing_dependency_stops_start_up_naming_the_plugin_and_the_dependency()
+    {
+        _plugins.Install("FaultyPlugin", settingsJson: null, "FaultyPlugin.Dependency.dll");
+
+        var line = await FailedStartAsync();
+
+        Assert.StartsWith("cannot start: plugin 'FaultyPlugin' (", line);
+        Assert.Contains("FaultyPlugin.Dependency", line);
+    }
+
+    [Fact]
+    public async Task A_plugin_outside_a_folder_of_its_own_stops_start_up()
+    {
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "plugin-builds", "AuditLogPlugin", "AuditLogPlugin.dll"), Path.Combine(_plugins.Path, "AuditLogPlugin.dll"));
+
+        var line = await FailedStartAsync();
+
+        Assert.Contains("plugin 'AuditLogPlugin'", line);
+        Assert.EndsWith("a plugin goes in a folder of its own, named as its assembly", line);
+    }
+
+    [Fact]
+    public async Task The_admin_commands_load_the_plugins_too_and_stop_alike()
+    {
+        Directory.CreateDirectory(Path.Combine(_plugins.Path, "Broken"));
+        File.WriteAllText(Path.Combine(_plugins.Path, "Broken", "Broken.dll"), "");
+
+        await using var admin = ServerProcess.Start(_folder, null, "--config", WriteConfig(), "admin", "stats");
+
+        Assert.Equal(1, await admin.ExitCodeAsync());
+        Assert.StartsWith("cannot start: plugin 'Broken' (", Assert.Single(Lines(admin.Stderr)));
+    }
+
+    private async Task<string> FailedStartAsync()
+    {
+        await using var server = ServerProcess.Start(_folder, null, "--config", WriteConfig());
+        Assert.Equal(1, await server.ExitCodeAsync());
+        Assert.Empty(server.Stdout.Trim());
+        return Assert.Single(Lines(server.Stderr));
+    }
+
+    private string WriteConfig()
+    {
+        var path = Path.Combine(_folder, "conclave.json");
+        File.WriteAllText(path, $$"""
+            { "listen_address": "127.0.0.1", "listen_port": {{ServerProcess.FreePort()}}, "grpc_port": {{ServerProcess.FreePort()}},
+              "database_path": "{{Path.Combine(_folder, "conclave.db")}}", "plugins_path": "{{_plugins.Path}}" }
+            """);
+        return path;
+    }
+
+    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
