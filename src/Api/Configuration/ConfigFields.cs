@@ -30,6 +30,8 @@ internal static class ConfigFields
         ["log_level"] = (c, v) => c with { LogLevel = v.String() },
         ["log_format"] = (c, v) => c with { LogFormat = v.String() },
         ["metrics_enabled"] = (c, v) => c with { MetricsEnabled = v.Boolean() },
+        ["grpc_reflection_enabled"] = (c, v) => c with { GrpcReflectionEnabled = v.Boolean() },
+        ["openapi_enabled"] = (c, v) => c with { OpenApiEnabled = v.Boolean() },
     };
 
     public static IEnumerable<string> Names => Fields.Keys;
