@@ -1,4 +1,8 @@
 using Conclave.Api.Configuration;
+using Google.Protobuf.WellKnownTypes;
+using Google.Protobuf.Reflection;
+using Microsoft.AspNetCore.Grpc.JsonTranscoding;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.OpenApi.Models;
 using Microsoft.OpenApi.Writers;
 using Swashbuckle.AspNetCore.Swagger;
@@ -29,6 +33,10 @@ internal static class OpenApiDocument
             });
             options.AddSecurityDefinition(TokenRequirement.SchemeName, TokenSchemeFor(config));
             options.OperationFilter<TokenRequirement>();
+            options.SchemaFilter<BytesFormat>();
+            // In JSON a google.protobuf.Value (inside error details) is any JSON value, not the C# class behind it.
+            options.MapType<Value>(() => new OpenApiSchema());
+            options.CustomOperationIds(description => MethodOf(description) is { } method ? $"{method.Service.Name}_{method.Name}" : null);
         });
     }
 
@@ -46,6 +54,10 @@ internal static class OpenApiDocument
                 Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = config.AuthHeader,
                 Description = "The token from login or register, as the whole header value.",
             };
+
+    /// <summary>The RPC an operation transcodes (every operation of the document has one).</summary>
+    public static MethodDescriptor? MethodOf(ApiDescription description) =>
+        description.ActionDescriptor.EndpointMetadata.OfType<GrpcJsonTranscodingMetadata>().SingleOrDefault()?.MethodDescriptor;
 
     private static async Task WriteAsync(HttpContext context)
     {

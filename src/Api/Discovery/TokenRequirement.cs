@@ -1,5 +1,4 @@
 using Conclave.Api.Http;
-using Grpc.AspNetCore.Server;
 using Microsoft.OpenApi.Models;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -17,7 +16,7 @@ internal sealed class TokenRequirement(RpcCatalog catalog) : IOperationFilter
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
-        var method = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<GrpcMethodMetadata>().Single().Method;
-        if (catalog.Find(method.FullName) is not { Anonymous: true }) operation.Security = [Requirement];
+        if (OpenApiDocument.MethodOf(context.ApiDescription) is { } method && catalog.Find($"/{method.Service.FullName}/{method.Name}") is not { Anonymous: true })
+            operation.Security = [Requirement];
     }
 }
