@@ -32,6 +32,8 @@ public sealed class OpenApiDocumentTests
             Assert.Equal($"{route.Method.Service.Name}_{route.Method.Name}", operation.OperationId);
             Assert.Equal(route.Body != BodyBinding.None, operation.RequestBody is not null);
             Assert.Equal(route.PathFields.Select(f => f.JsonName), operation.Parameters.Where(p => p.In == ParameterLocation.Path).Select(p => p.Name));
+            var queryFields = route.Body == BodyBinding.None ? route.Method.InputType.Fields.InDeclarationOrder().Except(route.PathFields) : [];
+            Assert.Equal(queryFields.Select(f => f.JsonName), operation.Parameters.Where(p => p.In == ParameterLocation.Query).Select(p => p.Name));
             Assert.Equal(route.Anonymous ? [] : ["token"], operation.Security.SelectMany(r => r.Keys).Select(s => s.Reference.Id));
         }
         Assert.Equal(SecuritySchemeType.Http, document.Components.SecuritySchemes["token"].Type);
