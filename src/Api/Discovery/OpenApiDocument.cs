@@ -48,11 +48,11 @@ internal static class OpenApiDocument
     // Standard mode is a bearer token in Authorization; any other auth_header carries the raw token (CLARIFICATIONS §4.1).
     private static OpenApiSecurityScheme TokenSchemeFor(ServerConfig config) =>
         string.Equals(config.AuthHeader, "Authorization", StringComparison.OrdinalIgnoreCase)
-            ? new OpenApiSecurityScheme { Type = SecuritySchemeType.Http, Scheme = "bearer", Description = "The token from login or register." }
+            ? new OpenApiSecurityScheme { Type = SecuritySchemeType.Http, Scheme = "bearer", Description = "The session token from login." }
             : new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = config.AuthHeader,
-                Description = "The token from login or register, as the whole header value.",
+                Description = "The session token from login, as the whole header value.",
             };
 
     /// <summary>The RPC an operation transcodes (every operation of the document has one).</summary>
