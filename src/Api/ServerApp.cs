@@ -2,6 +2,7 @@ using System.Text;
 using Conclave.Api.Abuse;
 using Conclave.Api.Auth;
 using Conclave.Api.Configuration;
+using Conclave.Api.Discovery;
 using Conclave.Api.Grpc;
 using Conclave.Api.Hosting;
 using Conclave.Api.Http;
@@ -42,6 +43,8 @@ public static class ServerApp
         AddApi(builder.Services);
         builder.Services.AddHealthEndpoints();
         builder.Services.AddMetricsExport(config);
+        builder.Services.AddGrpcReflection(config);
+        builder.Services.AddOpenApiDocument(config);
         customize?.Invoke(builder);
 
         var app = builder.Build();
@@ -54,6 +57,8 @@ public static class ServerApp
         app.UseJsonRefusalDetails();
         app.MapHealthEndpoints();
         app.MapMetrics(config);
+        app.MapGrpcReflection(config);
+        app.MapOpenApiDocument(config);
         var catalog = app.Services.GetRequiredService<RpcCatalog>();
         app.MapConclaveServices(catalog);
         app.MapProtobufRoutes(catalog);

@@ -31,6 +31,8 @@ internal static class ConfigFields
         ["log_format"] = (c, v) => c with { LogFormat = v.String() },
         ["metrics_enabled"] = (c, v) => c with { MetricsEnabled = v.Boolean() },
         ["plugins_path"] = (c, v) => c with { PluginsPath = v.String() },
+        ["grpc_reflection_enabled"] = (c, v) => c with { GrpcReflectionEnabled = v.Boolean() },
+        ["openapi_enabled"] = (c, v) => c with { OpenApiEnabled = v.Boolean() },
     };
 
     public static IEnumerable<string> Names => Fields.Keys;

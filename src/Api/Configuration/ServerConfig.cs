@@ -38,6 +38,10 @@ public sealed record ServerConfig
     public bool MetricsEnabled { get; init; }
     /// <summary>The folder of plugins (one subfolder each); null means "plugins" beside the database file.</summary>
     public string? PluginsPath { get; init; }
+    /// <summary>Serves gRPC server reflection (v1 and v1alpha), so tools such as grpcurl find the services without the protos.</summary>
+    public bool GrpcReflectionEnabled { get; init; }
+    /// <summary>Serves the OpenAPI document of the JSON surface at GET /openapi/v1.json.</summary>
+    public bool OpenApiEnabled { get; init; }
 
     /// <summary>The log level as a level, or null when log_level names none.</summary>
     public LogLevel? MinimumLogLevel => LogLevels.Parse(LogLevel);

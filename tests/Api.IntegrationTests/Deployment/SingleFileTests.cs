@@ -10,7 +10,8 @@ using Microsoft.Data.Sqlite;
 namespace Conclave.Api.IntegrationTests.Deployment;
 
 // A fresh checkout publishes the single-file server (the linux-x64 profile), which then does everything an operator
-// needs: TLS with HTTP/2 on the default port 8443, gRPC on the same port, health, metrics, admin commands, SIGTERM.
+// needs: TLS with HTTP/2 on the default port 8443, gRPC on the same port, health, metrics, the integrator surfaces
+// (OpenAPI, gRPC reflection), admin commands, SIGTERM.
 // One test, one publish (a minute or two of both cores), so it runs alone.
 [Collection(SerialCollection.Name)]
 public sealed class SingleFileTests : IDisposable
@@ -36,7 +37,7 @@ public sealed class SingleFileTests : IDisposable
         var config = Path.Combine(_folder, "conclave.json");
         await File.WriteAllTextAsync(config, $$"""
             {"listen_address": "127.0.0.1", "database_path": {{Json(database)}}, "tls_cert_path": {{Json(certPath)}},
-             "tls_key_path": {{Json(keyPath)}}, "metrics_enabled": true}
+             "tls_key_path": {{Json(keyPath)}}, "metrics_enabled": true, "openapi_enabled": true, "grpc_reflection_enabled": true}
             """);
 
         // The samples, installed where plugins are looked for by default: beside the database.
@@ -83,6 +84,9 @@ public sealed class SingleFileTests : IDisposable
             await SpecClient.AssertErrorAsync(await spec.PostAsync($"/api/v1/groups/{groupId}/escrow-invite", escrow, login.Token),
                 HttpStatusCode.Forbidden, ErrorCode.ResourceForbidden, "group is full: at most 1 members, pending invites included");
         }
+        using (var openApi = await http.GetAsync("/openapi/v1.json")) Assert.Equal(HttpStatusCode.OK, openApi.StatusCode);
+        using (var reflection = new Discovery.ReflectionClient(channel.CreateCallInvoker()))
+            Assert.Contains("conclave.server.v1.Accounts", await reflection.ListServicesAsync());
         var metrics = await http.GetStringAsync("/metrics");
         Assert.Equal(1, PrometheusText.Value(metrics, "conclave_http_requests_total", ("route", "/api/v1/me"), ("status", "200")));
         Assert.Equal(1, PrometheusText.Value(metrics, "conclave_http_requests_total", ("route", "/conclave.server.v1.Accounts/GetMe"), ("grpc_status", "0")));

@@ -55,6 +55,17 @@ public sealed class ConfigLoaderTests : IDisposable
     }
 
     [Fact]
+    public void The_integrator_surfaces_are_off_by_default_and_switched_on_by_the_file_or_the_environment()
+    {
+        var path = _folder.Write("surfaces.json", """{ "grpc_reflection_enabled": true, "openapi_enabled": false }""");
+        var environment = new Hashtable { ["CONCLAVE_OPENAPI_ENABLED"] = "true" };
+
+        Assert.Equal((false, false), (new ServerConfig().GrpcReflectionEnabled, new ServerConfig().OpenApiEnabled));
+        Assert.Equal((true, false), (Load(path).GrpcReflectionEnabled, Load(path).OpenApiEnabled));
+        Assert.Equal((true, true), (Load(path, environment).GrpcReflectionEnabled, Load(path, environment).OpenApiEnabled));
+    }
+
+    [Fact]
     public void Trusted_proxies_come_comma_separated_from_the_environment()
     {
         var environment = new Hashtable
@@ -183,6 +194,8 @@ public sealed class ConfigLoaderTests : IDisposable
     [InlineData("trusted_proxies", "\"127.0.0.1\"", "trusted_proxies must be an array of strings")]
     [InlineData("trusted_proxies", "[1]", "trusted_proxies must be an array of strings")]
     [InlineData("metrics_enabled", "\"true\"", "metrics_enabled must be true or false")]
+    [InlineData("grpc_reflection_enabled", "1", "grpc_reflection_enabled must be true or false")]
+    [InlineData("openapi_enabled", "\"yes\"", "openapi_enabled must be true or false")]
     [InlineData("log_level", "2", "log_level must be a string")]
     public void A_value_of_the_wrong_type_is_fatal_and_names_the_field(string field, string json, string message)
     {

@@ -1,0 +1,54 @@
+using System.Text.RegularExpressions;
+
+namespace Conclave.Api.IntegrationTests.Docs;
+
+/// <summary>
+/// docs/clients.md as the tests read it: every fenced block follows a marker, either <c>&lt;!-- run: NAME --&gt;</c>
+/// (a shell block of quick-start NAME; "setup" comes first in each) or <c>&lt;!-- file: PATH --&gt;</c> (a file of the
+/// repository, shown whole).
+/// </summary>
+public sealed partial class ClientsDoc
+{
+    public const string SetupName = "setup";
+
+    [GeneratedRegex(@"^<!-- (?<kind>run|file): (?<name>\S+) -->\n```(?<language>\w+)\n(?<code>.*?)^```$", RegexOptions.Multiline | RegexOptions.Singleline)]
+    private static partial Regex MarkedBlock();
+
+    [GeneratedRegex(@"^```\w", RegexOptions.Multiline)]
+    private static partial Regex AnyBlock();
+
+    private ClientsDoc(string root, string text)
+    {
+        Root = root;
+        Blocks = [.. MarkedBlock().Matches(text).Select(m => new Block(m.Groups["kind"].Value, m.Groups["name"].Value, m.Groups["language"].Value, m.Groups["code"].Value))];
+        BlockCount = AnyBlock().Matches(text).Count;
+    }
+
+    public string Root { get; }
+    public IReadOnlyList<Block> Blocks { get; }
+    /// <summary>Every fenced block with a language, marked or not.</summary>
+    public int BlockCount { get; }
+
+    public static ClientsDoc Load()
+    {
+        var root = RepositoryRoot();
+        return new ClientsDoc(root, File.ReadAllText(Path.Combine(root, "docs", "clients.md")).ReplaceLineEndings("\n"));
+    }
+
+    /// <summary>The setup block, then the blocks of one quick-start in the order of the document.</summary>
+    public string Script(string name)
+    {
+        var blocks = Blocks.Where(b => b.Kind == "run" && b.Name == name).ToList();
+        Assert.NotEmpty(blocks);
+        return string.Join("\n", Blocks.Where(b => b.Kind == "run" && b.Name == SetupName).Concat(blocks).Select(b => b.Code));
+    }
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Conclave.sln"))) folder = folder.Parent;
+        return folder?.FullName ?? throw new InvalidOperationException("Conclave.sln not found above the test assembly");
+    }
+
+    public sealed record Block(string Kind, string Name, string Language, string Code);
+}
