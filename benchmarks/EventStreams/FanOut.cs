@@ -1,3 +1,4 @@
+using Conclave.Benchmarks.Shared;
 using System.Diagnostics;
 using System.Net;
 using System.Text;

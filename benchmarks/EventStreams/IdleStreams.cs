@@ -1,3 +1,4 @@
+using Conclave.Benchmarks.Shared;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;

@@ -1,3 +1,4 @@
+using Conclave.Benchmarks.Shared;
 using System.Globalization;
 using Conclave.Benchmarks.EventStreams;
 

@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.AddScoped<DatabaseReadiness>();
         services.AddHostedService<DatabaseCheckpoint>();
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
+        services.AddSingleton(new WalFlush(databasePath + "-wal"));
         services.AddSingleton<WriteGate>();
 
         // Every repository and query class, under each interface it implements (one instance per scope).

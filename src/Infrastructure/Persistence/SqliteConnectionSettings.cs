@@ -3,10 +3,12 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Conclave.Infrastructure.Persistence;
 
-// Per-connection settings. synchronous=FULL: an acknowledged write survives power loss, not only a crash.
+// Per-connection settings. synchronous=NORMAL: in WAL mode a commit writes its frames without an fsync; every writer
+// then waits for WalFlush, one shared fsync of the -wal file per batch of commits, before anything is acknowledged or
+// published. Together they give synchronous=FULL's guarantee (an acknowledged write survives power loss).
 internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000;";
+    private const string Pragmas = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
