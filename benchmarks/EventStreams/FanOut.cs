@@ -1,7 +1,7 @@
-using Conclave.Benchmarks.Shared;
 using System.Diagnostics;
 using System.Net;
 using System.Text;
+using Conclave.Benchmarks.Shared;
 using Conclave.V1;
 using Google.Protobuf;
 

@@ -78,7 +78,7 @@ var settledResident = server.ResidentBytes();
 
 List<string> events = options.EventsDll is null ? ["events: not run (--events not given)"]
     : options.Smoke
-        ? await EventStreamsRun.RunAsync(options.EventsDll, options.ServerDll, "100", 20, 5)
+        ? await EventStreamsRun.RunAsync(options.EventsDll, options.ServerDll, "none", 20, 5)
         : await EventStreamsRun.RunAsync(options.EventsDll, options.ServerDll, "1000", 200, 50);
 
 Console.WriteLine();
