@@ -17,6 +17,7 @@ internal sealed class FloorProcess : IAsyncDisposable
     }
 
     public int Port { get; }
+    public int ProcessId => _process.Id;
 
     public static async Task<FloorProcess> StartAsync(string floorDll, string? cpus, string serverDatabase)
     {

@@ -2,7 +2,8 @@ using System.Diagnostics;
 
 namespace Conclave.Benchmarks.Load;
 
-internal sealed record LoadResult(double RequestsPerSecond, double P50Ms, double P99Ms, long Errors, long Requests);
+/// <summary><paramref name="CpuMicrosPerRequest"/>: the target process's CPU time (user + system) in the window, per answer.</summary>
+internal sealed record LoadResult(double RequestsPerSecond, double P50Ms, double P99Ms, long Errors, long Requests, double CpuMicrosPerRequest);
 
 /// <summary>
 /// Fixed concurrency: each connection sends its next request as soon as the last answer is read. A warm-up, then a
@@ -13,18 +14,23 @@ internal static class LoadRun
 {
     public delegate byte[] RequestSource(int connection, long index);
 
-    public static async Task<LoadResult> RunAsync(int port, int connections, RequestSource requests, TimeSpan warmUp, TimeSpan measure)
+    public static async Task<LoadResult> RunAsync(int port, int processId, int connections, RequestSource requests, TimeSpan warmUp, TimeSpan measure)
     {
         var started = Stopwatch.GetTimestamp();
         var measureFrom = started + (long)(warmUp.TotalSeconds * Stopwatch.Frequency);
         var measureUntil = measureFrom + (long)(measure.TotalSeconds * Stopwatch.Frequency);
         var workers = Enumerable.Range(0, connections).Select(c => Task.Run(() => WorkAsync(port, c, requests, measureFrom, measureUntil))).ToArray();
+        await Task.Delay(warmUp);
+        var cpuBefore = ProcessCpu.Used(processId);
+        await Task.Delay(measure);
+        var cpuUsed = ProcessCpu.Used(processId) - cpuBefore;
         var samples = await Task.WhenAll(workers);
         var latencies = samples.SelectMany(sample => sample.Latencies).Order().ToArray();
         var errors = samples.Sum(sample => sample.Errors);
         double Percentile(double q) => latencies.Length == 0 ? double.NaN
             : latencies[Math.Clamp((int)Math.Ceiling(q * latencies.Length) - 1, 0, latencies.Length - 1)] * 1000.0 / Stopwatch.Frequency;
-        return new LoadResult(latencies.Length / measure.TotalSeconds, Percentile(0.50), Percentile(0.99), errors, latencies.Length + errors);
+        return new LoadResult(latencies.Length / measure.TotalSeconds, Percentile(0.50), Percentile(0.99), errors, latencies.Length + errors,
+            latencies.Length == 0 ? double.NaN : cpuUsed.TotalMicroseconds / latencies.Length);
     }
 
     private sealed record Sample(List<long> Latencies, long Errors);

@@ -25,7 +25,8 @@ public static class DependencyInjection
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
-        services.AddDbContext<ConclaveDbContext>(options => options
+        // Pooled contexts: a request reuses one (reset when its scope ends) instead of building it and its services.
+        services.AddDbContextPool<ConclaveDbContext>(options => options
             .UseSqlite(connectionString)
             .AddInterceptors(new SqliteConnectionSettings()));
         services.AddScoped<DatabaseInitializer>();
