@@ -22,6 +22,8 @@ Console.WriteLine($"warm-up {warmUp.TotalSeconds} s, measured {window.TotalSecon
 await using var server = await ServerProcess.StartAsync(options.ServerDll, null, options.ServerCpus,
     new Dictionary<string, object> { ["log_level"] = "warning" });
 Console.WriteLine($"server pid: {server.ProcessId}");
+await Task.Delay(TimeSpan.FromSeconds(options.Smoke ? 1 : 3));
+var freshResident = server.ResidentBytes();
 using var http = new HttpClient { BaseAddress = server.BaseAddress };
 var api = new SpecApi(http);
 var fixture = await Fixture.CreateAsync(api, sizes);
@@ -94,7 +96,7 @@ List<string> events = options.EventsDll is null ? ["events: not run (--events no
 Console.WriteLine();
 table.Print(Console.Out);
 Console.WriteLine();
-Console.WriteLine($"server RSS idle (after setup): {idleResident / 1048576.0:F1} MiB; peak under send load: {sendResident / 1048576.0:F1} MiB; " +
+Console.WriteLine($"server RSS idle: {freshResident / 1048576.0:F1} MiB just started, {idleResident / 1048576.0:F1} MiB after the set-up; peak under send load: {sendResident / 1048576.0:F1} MiB; " +
                   $"after the run, settled: {settledResident / 1048576.0:F1} MiB");
 Console.WriteLine($"Argon2id (m=19456 KiB, t=2, p=1) on the floor's CPU: {hashFloor.RequestsPerSecond:F1} hashes/s");
 foreach (var line in events) Console.WriteLine($"events: {line}");

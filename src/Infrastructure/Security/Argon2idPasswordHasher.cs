@@ -5,14 +5,15 @@ namespace Conclave.Infrastructure.Security;
 
 // libsodium's Argon2id (through Geralt) with the reference's cost: m=19456 KiB, t=2, p=1, 16-byte random salt,
 // PHC string. Chosen over the managed candidates for speed (docs/security.md): same hash, a quarter of the CPU.
-// At most half the CPUs (at least one) hash at once; the other callers wait their turn without holding a thread, so a
-// flood of logins or registrations leaves the rest of the CPU to message traffic (docs/performance.md).
+// At most half the CPUs (at least one) hash at once, on low-priority threads of their own (HashingThreads); the other
+// callers wait their turn without holding a thread, so a flood of logins or registrations leaves the CPU to message
+// traffic (docs/performance.md).
 internal sealed class Argon2idPasswordHasher : IPasswordHasher
 {
     private const int Iterations = 2;
     private const int MemoryBytes = 19_456 * 1024;
     public static readonly int ConcurrentHashes = Math.Max(1, Environment.ProcessorCount / 2);
-    private readonly SemaphoreSlim _slots = new(ConcurrentHashes, ConcurrentHashes);
+    private static readonly HashingThreads Threads = new(ConcurrentHashes);
     private readonly Lazy<string> _dummyHash;
 
     public Argon2idPasswordHasher() => _dummyHash = new Lazy<string>(() => Hash("conclave-timing-equalisation"));
@@ -26,18 +27,7 @@ internal sealed class Argon2idPasswordHasher : IPasswordHasher
     public Task VerifyDummyAsync(CancellationToken cancellationToken) =>
         RunInSlotAsync(() => Verify(_dummyHash.Value, "not-the-password"), cancellationToken);
 
-    internal async Task<T> RunInSlotAsync<T>(Func<T> work, CancellationToken cancellationToken)
-    {
-        await _slots.WaitAsync(cancellationToken);
-        try
-        {
-            return work();
-        }
-        finally
-        {
-            _slots.Release();
-        }
-    }
+    internal Task<T> RunInSlotAsync<T>(Func<T> work, CancellationToken cancellationToken) => Threads.RunAsync(work, cancellationToken);
 
     private static string Hash(string password)
     {
