@@ -12,7 +12,6 @@ var sizes = options.Smoke ? Sizes.Smoke : Sizes.Full;
 var warmUp = TimeSpan.FromSeconds(options.WarmUpSeconds);
 var window = TimeSpan.FromSeconds(options.Seconds);
 int[] connections = options.Connections ?? (options.Smoke ? [1, 4] : [1, 16, 64]);
-var wide = connections[^1];
 var middle = connections.Length > 2 ? connections[1] : connections[^1];
 Console.WriteLine($"server: {options.ServerDll}");
 Console.WriteLine($"floor: {options.FloorDll}");
