@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
+using Conclave.Benchmarks.Shared;
 using Conclave.V1;
 using Google.Protobuf;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Conclave.Benchmarks.Shared;
 using Conclave.V1;
 
 namespace Conclave.Benchmarks.EventStreams;

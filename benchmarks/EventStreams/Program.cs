@@ -1,7 +1,8 @@
 using System.Globalization;
+using Conclave.Benchmarks.Shared;
 using Conclave.Benchmarks.EventStreams;
 
-// Usage: dotnet run -c Release --project benchmarks/EventStreams -- [--streams 1000,10000] [--members 1000] [--messages 200]
+// Usage: dotnet run -c Release --project benchmarks/EventStreams -- [--streams 1000,10000|none] [--members 1000] [--messages 200]
 //        [--server path/to/Conclave.Api.dll]   (default: src/Api/bin/Release/net10.0, built first when missing)
 //        [--server-gc true|false]              (default: the server build's own GC setting)
 var options = Options.Parse(args);
@@ -41,7 +42,7 @@ internal sealed record Options(int[] Streams, int Members, int Messages, string?
         {
             options = args[i] switch
             {
-                "--streams" => options with { Streams = args[i + 1].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray() },
+                "--streams" => options with { Streams = args[i + 1] == "none" ? [] : args[i + 1].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray() },
                 "--members" => options with { Members = int.Parse(args[i + 1], CultureInfo.InvariantCulture) },
                 "--messages" => options with { Messages = int.Parse(args[i + 1], CultureInfo.InvariantCulture) },
                 "--server" => options with { ServerDll = args[i + 1] },

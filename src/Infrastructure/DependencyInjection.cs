@@ -25,13 +25,15 @@ public static class DependencyInjection
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
-        services.AddDbContext<ConclaveDbContext>(options => options
+        // Pooled contexts: a request reuses one (reset when its scope ends) instead of building it and its services.
+        services.AddDbContextPool<ConclaveDbContext>(options => options
             .UseSqlite(connectionString)
             .AddInterceptors(new SqliteConnectionSettings()));
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DatabaseReadiness>();
         services.AddHostedService<DatabaseCheckpoint>();
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
+        services.AddSingleton(new WalFlush(databasePath + "-wal"));
         services.AddSingleton<WriteGate>();
 
         // Every repository and query class, under each interface it implements (one instance per scope).

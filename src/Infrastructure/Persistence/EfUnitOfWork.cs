@@ -25,8 +25,15 @@ internal sealed class EfUnitOfWork(ConclaveDbContext db, WriteGate gate, Conclav
         var events = aggregates.SelectMany(aggregate => aggregate.DomainEvents).ToList();
         var messages = db.ChangeTracker.Entries<StoredMessage>().Count(entry => entry.State == EntityState.Added);
         await gate.WriteAsync(db, () => db.SaveChangesAsync(cancellationToken), cancellationToken);
-        if (db.Database.CurrentTransaction is { } transaction) await transaction.CommitAsync(cancellationToken);
+        var committed = false;
+        if (db.Database.CurrentTransaction is { } transaction)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            committed = true;
+        }
         ReleaseGate();
+        // Not the request's token: the commit has happened, and its events wait for it to be durable.
+        if (committed) await gate.DurableAsync();
         metrics.MessagesStored(messages);
         aggregates.ForEach(aggregate => aggregate.ClearDomainEvents());
         return events;

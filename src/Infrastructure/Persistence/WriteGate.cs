@@ -5,9 +5,10 @@ namespace Conclave.Infrastructure.Persistence;
 /// <summary>
 /// One writer at a time, queued in process. SQLite admits one writer anyway, but a writer that finds the lock taken
 /// sleeps in SQLite's busy handler (up to 100 ms a step) even when the lock frees a moment later; waiting here
-/// instead hands the lock straight to the next writer. Held from BEGIN IMMEDIATE to COMMIT or ROLLBACK.
+/// instead hands the lock straight to the next writer. Held from BEGIN IMMEDIATE to COMMIT or ROLLBACK; the wait for
+/// durability (<see cref="WalFlush"/>) comes after, outside the gate, so the next writer commits meanwhile.
 /// </summary>
-internal sealed class WriteGate
+internal sealed class WriteGate(WalFlush flush)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -15,18 +16,27 @@ internal sealed class WriteGate
 
     public void Exit() => _gate.Release();
 
-    /// <summary>Runs one autocommit write statement under the gate, or directly inside the caller's open transaction.</summary>
+    /// <summary>Completes once every write committed before the call is on disk.</summary>
+    public Task DurableAsync() => flush.FlushAsync();
+
+    /// <summary>
+    /// Runs one autocommit write statement under the gate and returns once it is durable, or runs it directly inside
+    /// the caller's open transaction (whose commit waits for durability).
+    /// </summary>
     public async Task<T> WriteAsync<T>(ConclaveDbContext db, Func<Task<T>> write, CancellationToken cancellationToken)
     {
         if (db.Database.CurrentTransaction is not null) return await write();
         await EnterAsync(cancellationToken);
+        T result;
         try
         {
-            return await write();
+            result = await write();
         }
         finally
         {
             Exit();
         }
+        await DurableAsync();
+        return result;
     }
 }

@@ -21,7 +21,7 @@ public sealed class ResetPasswordHandlerTests
     {
         _alice.ClearDomainEvents();
         _users.GetByUsernameAsync("alice", Arg.Any<CancellationToken>()).Returns(_alice);
-        _hasher.Hash("new password").Returns("$argon2id$new");
+        _hasher.HashAsync("new password", Arg.Any<CancellationToken>()).Returns("$argon2id$new");
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class ResetPasswordHandlerTests
         var refusal = await Assert.ThrowsAsync<DomainException>(() => Handle(new ResetPasswordCommand("Alice", "new password")));
 
         Assert.Equal((DomainError.NotFound, "user not found"), (refusal.Error, refusal.Message));
-        _hasher.DidNotReceiveWithAnyArgs().Hash(default!);
+        _ = _hasher.DidNotReceiveWithAnyArgs().HashAsync(default!, default);
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class ResetPasswordHandlerTests
         Assert.IsType<PasswordChanged>(Assert.Single(_alice.DomainEvents));
         Received.InOrder(() =>
         {
-            _hasher.Hash("new password");                          // Argon2id outside the write lock
+            _hasher.HashAsync("new password", Arg.Any<CancellationToken>());                          // Argon2id outside the write lock
             _unitOfWork.BeginAsync(Arg.Any<CancellationToken>());
             _sessions.RemoveAllAsync(_alice.Id, Arg.Any<CancellationToken>());
         });

@@ -47,6 +47,9 @@ public sealed class SqliteDatabase : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
     }
 
+    /// <summary>The composition's one write gate (with its durability step).</summary>
+    internal WriteGate WriteGate => _services.GetRequiredService<WriteGate>();
+
     /// <summary>A request scope of the composed services (repositories, stores) on this file.</summary>
     public AsyncServiceScope Scope() => _services.CreateAsyncScope();
 

@@ -12,24 +12,49 @@ public sealed partial class Argon2idPasswordHasherTests
     private static partial Regex ReferenceFormat();
 
     [Fact]
-    public void A_hash_is_a_phc_string_with_the_reference_parameters() =>
-        Assert.Matches(ReferenceFormat(), _hasher.Hash("correct horse"));
+    public async Task A_hash_is_a_phc_string_with_the_reference_parameters() =>
+        Assert.Matches(ReferenceFormat(), await _hasher.HashAsync("correct horse", default));
 
     [Fact]
-    public void Each_hash_has_its_own_salt() =>
-        Assert.NotEqual(_hasher.Hash("correct horse"), _hasher.Hash("correct horse"));
+    public async Task Each_hash_has_its_own_salt() =>
+        Assert.NotEqual(await _hasher.HashAsync("correct horse", default), await _hasher.HashAsync("correct horse", default));
 
     [Theory]
     [InlineData("correct horse")]
     [InlineData("密码密")]
     [InlineData("")]
-    public void The_password_verifies_against_its_hash(string password) =>
-        Assert.True(_hasher.Verify(_hasher.Hash(password), password));
+    public async Task The_password_verifies_against_its_hash(string password) =>
+        Assert.True(await _hasher.VerifyAsync(await _hasher.HashAsync(password, default), password, default));
 
     [Theory]
     [InlineData("correct horsE")]
     [InlineData("correct horse ")]
     [InlineData("")]
-    public void Another_password_does_not(string other) =>
-        Assert.False(_hasher.Verify(_hasher.Hash("correct horse"), other));
+    public async Task Another_password_does_not(string other) =>
+        Assert.False(await _hasher.VerifyAsync(await _hasher.HashAsync("correct horse", default), other, default));
+
+    // The bound holds without timing anything: a caller past it waits until a running hash ends.
+    [Fact]
+    public async Task Hashes_beyond_the_bound_wait_for_a_free_slot()
+    {
+        var hasher = new Argon2idPasswordHasher();
+        var running = 0;
+        var highest = 0;
+        await Task.WhenAll(Enumerable.Range(0, Argon2idPasswordHasher.ConcurrentHashes + 3).Select(_ => Task.Run(() =>
+            hasher.RunInSlotAsync(() =>
+            {
+                var now = Interlocked.Increment(ref running);
+                InterlockedMax(ref highest, now);
+                Thread.Sleep(20);
+                Interlocked.Decrement(ref running);
+                return 0;
+            }, default))));
+        Assert.InRange(highest, 1, Argon2idPasswordHasher.ConcurrentHashes);
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        for (var seen = Volatile.Read(ref target); value > seen; seen = Volatile.Read(ref target))
+            if (Interlocked.CompareExchange(ref target, value, seen) == seen) return;
+    }
 }

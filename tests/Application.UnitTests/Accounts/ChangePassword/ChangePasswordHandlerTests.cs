@@ -22,8 +22,8 @@ public sealed class ChangePasswordHandlerTests
     {
         _alice.ClearDomainEvents();
         _users.GetAsync(_alice.Id, Arg.Any<CancellationToken>()).Returns(_alice);
-        _hasher.Verify("$argon2id$old", "current-pw").Returns(true);
-        _hasher.Hash("new-password").Returns("$argon2id$new");
+        _hasher.VerifyAsync("$argon2id$old", "current-pw", Arg.Any<CancellationToken>()).Returns(true);
+        _hasher.HashAsync("new-password", Arg.Any<CancellationToken>()).Returns("$argon2id$new");
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class ChangePasswordHandlerTests
         Assert.Equal(new PasswordChanged(_alice.Id), Assert.Single(_alice.DomainEvents));
         Received.InOrder(() =>
         {
-            _hasher.Hash("new-password");
+            _hasher.HashAsync("new-password", Arg.Any<CancellationToken>());
             _unitOfWork.BeginAsync(Arg.Any<CancellationToken>()); // hashing happens outside the write lock
             _sessions.RemoveAllAsync(_alice.Id, Arg.Any<CancellationToken>());
         });
@@ -84,7 +84,7 @@ public sealed class ChangePasswordHandlerTests
     [Fact]
     public async Task The_new_password_may_equal_the_old_one()
     {
-        _hasher.Hash("current-pw").Returns("$argon2id$same");
+        _hasher.HashAsync("current-pw", Arg.Any<CancellationToken>()).Returns("$argon2id$same");
 
         await Handle(new ChangePasswordCommand(_alice.Id, "current-pw", "current-pw"));
 

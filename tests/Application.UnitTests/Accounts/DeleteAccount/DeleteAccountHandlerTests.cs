@@ -24,7 +24,7 @@ public sealed class DeleteAccountHandlerTests
     {
         _alice.ClearDomainEvents();
         _users.GetAsync(_alice.Id, Arg.Any<CancellationToken>()).Returns(_alice);
-        _hasher.Verify("$argon2id$alice", "password123").Returns(true);
+        _hasher.VerifyAsync("$argon2id$alice", "password123", Arg.Any<CancellationToken>()).Returns(true);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class DeleteAccountHandlerTests
             deleted.Groups.Select(g => (g.GroupId, g.Members.ToArray())).ToArray());
         Received.InOrder(() =>
         {
-            _hasher.Verify("$argon2id$alice", "password123");
+            _hasher.VerifyAsync("$argon2id$alice", "password123", Arg.Any<CancellationToken>());
             _unitOfWork.BeginAsync(Arg.Any<CancellationToken>()); // the snapshot is taken inside the transaction
             _memberships.GroupsOfAsync(_alice.Id, Arg.Any<CancellationToken>());
             _users.DeleteAsync(_alice, Arg.Any<CancellationToken>());

@@ -25,7 +25,7 @@ public sealed class LoginHandlerTests
     public LoginHandlerTests()
     {
         _users.GetByUsernameAsync("Alice", Arg.Any<CancellationToken>()).Returns(_alice);
-        _hasher.Verify("$argon2id$alice", "password123").Returns(true);
+        _hasher.VerifyAsync("$argon2id$alice", "password123", Arg.Any<CancellationToken>()).Returns(true);
         _tokens.NewToken().Returns("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
         _tokens.Hash("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef").Returns("token-hash");
     }
@@ -36,8 +36,8 @@ public sealed class LoginHandlerTests
         var refusal = await Assert.ThrowsAsync<DomainException>(() => Handle(new LoginCommand("alice", "password123")));
 
         Assert.Equal((DomainError.InvalidCredentials, "invalid username or password"), (refusal.Error, refusal.Message));
-        _hasher.Received(1).VerifyDummy();
-        _hasher.DidNotReceiveWithAnyArgs().Verify(default!, default!);
+        _ = _hasher.Received(1).VerifyDummyAsync(Arg.Any<CancellationToken>());
+        _ = _hasher.DidNotReceiveWithAnyArgs().VerifyAsync(default!, default!, default);
         _sessions.DidNotReceiveWithAnyArgs().Add(default!);
     }
 
@@ -47,8 +47,8 @@ public sealed class LoginHandlerTests
         var refusal = await Assert.ThrowsAsync<DomainException>(() => Handle(new LoginCommand("Alice", "password124")));
 
         Assert.Equal((DomainError.InvalidCredentials, "invalid username or password"), (refusal.Error, refusal.Message));
-        _hasher.Received(1).Verify("$argon2id$alice", "password124");
-        _hasher.DidNotReceive().VerifyDummy();
+        _ = _hasher.Received(1).VerifyAsync("$argon2id$alice", "password124", Arg.Any<CancellationToken>());
+        _ = _hasher.DidNotReceive().VerifyDummyAsync(Arg.Any<CancellationToken>());
         _sessions.DidNotReceiveWithAnyArgs().Add(default!);
     }
 
@@ -65,7 +65,7 @@ public sealed class LoginHandlerTests
         Assert.Equal(("token-hash", _alice.Id, Now + 3_600), (added.TokenHash, added.UserId, added.ExpiresAt));
         Received.InOrder(() =>
         {
-            _hasher.Verify("$argon2id$alice", "password123");
+            _hasher.VerifyAsync("$argon2id$alice", "password123", Arg.Any<CancellationToken>());
             _unitOfWork.BeginAsync(Arg.Any<CancellationToken>()); // never hold the write lock across Argon2id
             _sessions.Add(Arg.Any<Session>());
         });

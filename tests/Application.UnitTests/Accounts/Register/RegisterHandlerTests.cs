@@ -16,7 +16,7 @@ public sealed class RegisterHandlerTests
     private readonly IUnitOfWork _unitOfWork = Substitute.For<IUnitOfWork>();
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.FromUnixTimeSeconds(1_800_000_000));
 
-    public RegisterHandlerTests() => _hasher.Hash("password123").Returns("$argon2id$hash");
+    public RegisterHandlerTests() => _hasher.HashAsync("password123", Arg.Any<CancellationToken>()).Returns("$argon2id$hash");
 
     [Fact]
     public async Task A_taken_username_is_a_conflict_naming_it_after_the_password_was_hashed()
@@ -28,7 +28,7 @@ public sealed class RegisterHandlerTests
         Assert.Equal((DomainError.Conflict, "username 'alice' already exists"), (refusal.Error, refusal.Message));
         Received.InOrder(() =>
         {
-            _hasher.Hash("password123");
+            _hasher.HashAsync("password123", Arg.Any<CancellationToken>());
             _unitOfWork.BeginAsync(Arg.Any<CancellationToken>());
             _users.UsernameTakenAsync("alice", Arg.Any<CancellationToken>());
         });
@@ -49,7 +49,7 @@ public sealed class RegisterHandlerTests
             (added.Username, added.PasswordHash, added.Alias, added.SigningKeyFingerprint, added.CreatedAt));
         Received.InOrder(() =>
         {
-            _hasher.Hash("password123");
+            _hasher.HashAsync("password123", Arg.Any<CancellationToken>());
             _unitOfWork.BeginAsync(Arg.Any<CancellationToken>());
             _users.Add(Arg.Any<User>());
         });

@@ -11,7 +11,7 @@ public sealed class DeleteAccountHandler(IUserRepository users, IPasswordHasher 
     public async Task<Unit> Handle(DeleteAccountCommand command, CancellationToken cancellationToken)
     {
         var user = await users.GetAsync(command.Actor, cancellationToken) ?? throw DomainException.UserNotFound();
-        if (!hasher.Verify(user.PasswordHash, command.Password))
+        if (!await hasher.VerifyAsync(user.PasswordHash, command.Password, cancellationToken))
             throw new DomainException(DomainError.InvalidCredentials, "invalid password");
 
         await deletion.DeleteAsync(user, cancellationToken);

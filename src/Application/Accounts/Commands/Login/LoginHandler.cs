@@ -17,10 +17,10 @@ public sealed class LoginHandler(
         var user = await users.GetByUsernameAsync(command.Username, cancellationToken);
         if (user is null)
         {
-            hasher.VerifyDummy(); // an unknown name costs what a wrong password costs (spec api/accounts.md)
+            await hasher.VerifyDummyAsync(cancellationToken); // an unknown name costs what a wrong password costs (spec api/accounts.md)
             throw InvalidCredentials();
         }
-        if (!hasher.Verify(user.PasswordHash, command.Password)) throw InvalidCredentials();
+        if (!await hasher.VerifyAsync(user.PasswordHash, command.Password, cancellationToken)) throw InvalidCredentials();
 
         var token = tokens.NewToken();
         await unitOfWork.BeginAsync(cancellationToken);

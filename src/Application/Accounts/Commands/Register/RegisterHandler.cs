@@ -11,7 +11,7 @@ public sealed class RegisterHandler(IUserRepository users, IPasswordHasher hashe
 {
     public async Task<UserId> Handle(RegisterCommand command, CancellationToken cancellationToken)
     {
-        var passwordHash = hasher.Hash(command.Password); // always, before the uniqueness test (R1); outside the write lock
+        var passwordHash = await hasher.HashAsync(command.Password, cancellationToken); // always, before the uniqueness test (R1); outside the write lock
         await unitOfWork.BeginAsync(cancellationToken);
         if (await users.UsernameTakenAsync(command.Username, cancellationToken))
             throw new DomainException(DomainError.Conflict, $"username '{command.Username}' already exists");

@@ -13,7 +13,7 @@ public sealed class ResetPasswordHandler(IUserRepository users, ISessionReposito
     public async Task<Unit> Handle(ResetPasswordCommand command, CancellationToken cancellationToken)
     {
         var user = await users.GetByUsernameAsync(command.Username, cancellationToken) ?? throw DomainException.UserNotFound();
-        var passwordHash = hasher.Hash(command.NewPassword); // outside the write lock, as change-password
+        var passwordHash = await hasher.HashAsync(command.NewPassword, cancellationToken); // outside the write lock, as change-password
         await unitOfWork.BeginAsync(cancellationToken);
         user.ChangePassword(passwordHash);
         await sessions.RemoveAllAsync(user.Id, cancellationToken); // every device signs in again, as after change-password

@@ -4,45 +4,51 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 
-namespace Conclave.Benchmarks.EventStreams;
+namespace Conclave.Benchmarks.Shared;
 
 /// <summary>The real server, Release build, as a child process on loopback ports with its own database.</summary>
-internal sealed class ServerProcess : IAsyncDisposable
+public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly string _folder;
 
-    private ServerProcess(Process process, string folder, int port)
+    private ServerProcess(Process process, string folder, int port, string databasePath)
     {
         _process = process;
         _folder = folder;
         Port = port;
+        DatabasePath = databasePath;
     }
 
     public int Port { get; }
+    public string DatabasePath { get; }
+    public int ProcessId => _process.Id;
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
-    public static async Task<ServerProcess> StartAsync(string serverDll, bool? serverGc)
+    /// <param name="cpus">A <c>taskset</c> CPU list to pin the server to (ignored where taskset is missing).</param>
+    /// <param name="config">Configuration entries added to (or replacing) the defaults below.</param>
+    public static async Task<ServerProcess> StartAsync(string serverDll, bool? serverGc, string? cpus = null,
+        IReadOnlyDictionary<string, object>? config = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "conclave-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var port = FreePort();
-        var config = Path.Combine(folder, "conclave.json");
-        await File.WriteAllTextAsync(config, JsonSerializer.Serialize(new Dictionary<string, object>
+        var configPath = Path.Combine(folder, "conclave.json");
+        var database = Path.Combine(folder, "conclave.db");
+        var settings = new Dictionary<string, object>
         {
             ["listen_address"] = "127.0.0.1",
             ["listen_port"] = port,
             ["grpc_port"] = FreePort(),
-            ["database_path"] = Path.Combine(folder, "conclave.db"),
+            ["database_path"] = database,
             // A load rig, not abuse: it registers and streams far beyond the abuse limits.
             ["register_limit_per_minute"] = 0,
             ["login_failure_limit_per_minute"] = 0,
             ["event_streams_per_user"] = 0,
-        }));
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(serverDll);
-        start.ArgumentList.Add("--config");
-        start.ArgumentList.Add(config);
+        };
+        foreach (var (key, value) in config ?? new Dictionary<string, object>()) settings[key] = value;
+        await File.WriteAllTextAsync(configPath, JsonSerializer.Serialize(settings));
+        var start = Pinned(cpus, "dotnet", serverDll, "--config", configPath);
         start.Environment["Logging__LogLevel__Default"] = "Warning"; // one log line per stream would distort the measurement
         if (serverGc is { } gcServer) start.Environment["DOTNET_gcServer"] = gcServer ? "1" : "0"; // else the build's own setting
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the server");
@@ -50,15 +56,32 @@ internal sealed class ServerProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, line) => { if (line.Data is not null) Console.Error.WriteLine($"  server: {line.Data}"); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ServerProcess(process, folder, port);
+        var server = new ServerProcess(process, folder, port, database);
         await server.WaitUntilListeningAsync();
         return server;
     }
 
-    /// <summary>Resident set size of the server process, in bytes (Linux /proc).</summary>
-    public long ResidentBytes()
+    /// <summary>A child process started through <c>taskset -c cpus</c> when asked and available (taskset execs it: same pid).</summary>
+    public static ProcessStartInfo Pinned(string? cpus, string program, params string[] arguments)
     {
-        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        var pin = cpus is not null && File.Exists("/usr/bin/taskset");
+        var start = new ProcessStartInfo(pin ? "/usr/bin/taskset" : program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (pin)
+        {
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add(cpus!);
+            start.ArgumentList.Add(program);
+        }
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        return start;
+    }
+
+    /// <summary>Resident set size of the server process, in bytes (Linux /proc).</summary>
+    public long ResidentBytes() => ResidentBytes(_process.Id);
+
+    public static long ResidentBytes(int processId)
+    {
+        var line = File.ReadLines($"/proc/{processId}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
         var kilobytes = long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
         return kilobytes * 1024;
     }
@@ -71,15 +94,17 @@ internal sealed class ServerProcess : IAsyncDisposable
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }
 
-    private async Task WaitUntilListeningAsync()
+    private Task WaitUntilListeningAsync() => WaitUntilListeningAsync(_process, Port);
+
+    public static async Task WaitUntilListeningAsync(Process process, int port)
     {
         for (var attempt = 0; attempt < 300; attempt++)
         {
-            if (_process.HasExited) throw new InvalidOperationException($"the server exited with code {_process.ExitCode}");
+            if (process.HasExited) throw new InvalidOperationException($"the child process exited with code {process.ExitCode}");
             try
             {
                 using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, Port);
+                await probe.ConnectAsync(IPAddress.Loopback, port);
                 return;
             }
             catch (SocketException)
@@ -87,10 +112,10 @@ internal sealed class ServerProcess : IAsyncDisposable
                 await Task.Delay(100);
             }
         }
-        throw new TimeoutException("the server did not start listening within 30 s");
+        throw new TimeoutException("the child process did not start listening within 30 s");
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace Conclave.Benchmarks.EventStreams;
+namespace Conclave.Benchmarks.Shared;
 
 /// <summary>Finds the Release build of the server, building it first when it is missing.</summary>
-internal static class ServerBuild
+public static class ServerBuild
 {
     public static async Task<string> LocateAsync(string? given)
     {
@@ -17,7 +17,7 @@ internal static class ServerBuild
         return build.ExitCode == 0 && File.Exists(dll) ? dll : throw new InvalidOperationException("the Release build of the server failed");
     }
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {

@@ -3,10 +3,10 @@ using System.Net.Http.Headers;
 using Conclave.V1;
 using Google.Protobuf;
 
-namespace Conclave.Benchmarks.EventStreams;
+namespace Conclave.Benchmarks.Shared;
 
 /// <summary>The public HTTP/protobuf API, spoken as the reference client speaks it.</summary>
-internal sealed class SpecApi(HttpClient http)
+public sealed class SpecApi(HttpClient http)
 {
     public sealed record Account(ByteString UserId, string Token);
 
@@ -51,4 +51,4 @@ internal sealed class SpecApi(HttpClient http)
 }
 
 /// <summary>The server refused a step: in this build the route may not exist yet.</summary>
-internal sealed class UnavailableException(string message) : Exception(message);
+public sealed class UnavailableException(string message) : Exception(message);

@@ -1,10 +1,10 @@
 using System.Runtime.InteropServices;
 
-namespace Conclave.Benchmarks.EventStreams;
+namespace Conclave.Benchmarks.Shared;
 
 // Ten thousand streams need ten thousand sockets on each side: raise the soft limit of open files to the hard
 // limit (what `ulimit -n` would do); the server, started from here, inherits it.
-internal static partial class FileDescriptorLimit
+public static partial class FileDescriptorLimit
 {
     private const int RlimitNofile = 7; // Linux
 

@@ -1,0 +1,136 @@
+using System.Globalization;
+using Conclave.Benchmarks.Load;
+using Conclave.Benchmarks.Shared;
+using Conclave.V1;
+using Google.Protobuf;
+
+// Usage: Conclave.Benchmarks.Load [--smoke] [--seconds 5] [--warmup 2] [--connections 1,16,64] [--server-cpus 0|none]
+//                                 [--server dll] [--floor dll] [--events dll|none]
+// Prints one table: every scenario against the real server, next to its floor (benchmarks/Floor) measured in the same run.
+var options = Options.Parse(args);
+var sizes = options.Smoke ? Sizes.Smoke : Sizes.Full;
+var warmUp = TimeSpan.FromSeconds(options.WarmUpSeconds);
+var window = TimeSpan.FromSeconds(options.Seconds);
+int[] connections = options.Connections ?? (options.Smoke ? [1, 4] : [1, 16, 64]);
+var middle = connections.Length > 2 ? connections[1] : connections[^1];
+Console.WriteLine($"server: {options.ServerDll}");
+Console.WriteLine($"floor: {options.FloorDll}");
+Console.WriteLine($"server and floor pinned to CPU {options.ServerCpus ?? "(not pinned)"}; this process: {Environment.ProcessorCount} CPU(s) visible");
+Console.WriteLine($"warm-up {warmUp.TotalSeconds} s, measured {window.TotalSeconds} s per scenario");
+
+await using var server = await ServerProcess.StartAsync(options.ServerDll, null, options.ServerCpus,
+    new Dictionary<string, object> { ["log_level"] = "warning" });
+Console.WriteLine($"server pid: {server.ProcessId}");
+await Task.Delay(TimeSpan.FromSeconds(options.Smoke ? 1 : 3));
+var freshResident = server.ResidentBytes();
+using var http = new HttpClient { BaseAddress = server.BaseAddress };
+var api = new SpecApi(http);
+var fixture = await Fixture.CreateAsync(api, sizes);
+await using var floor = await FloorProcess.StartAsync(options.FloorDll, options.ServerCpus, server.DatabasePath);
+await Task.Delay(TimeSpan.FromSeconds(options.Smoke ? 1 : 5));
+var idleResident = server.ResidentBytes();
+
+var table = new ResultTable();
+Task<LoadResult> Run(int port, int conns, LoadRun.RequestSource requests) =>
+    LoadRun.RunAsync(port, port == server.Port ? server.ProcessId : floor.ProcessId, conns, requests, warmUp, window);
+
+var sendBody = new SendMessageRequest { MlsMessage = ByteString.CopyFrom(Ciphertext.New()) };
+var toOne = Requests.Post($"/api/v1/groups/{fixture.SendGroups[0]}/messages", sendBody, fixture.Sender.Token);
+var toMany = fixture.SendGroups.Select(g => Requests.Post($"/api/v1/groups/{g}/messages", sendBody, fixture.Sender.Token)).ToArray();
+var insert = Requests.Post("/insert", sendBody.ToByteArray(), null);
+long sendResident = 0;
+LoadResult? sendAtMiddle = null;
+foreach (var conns in options.Runs("send") ? connections : [])
+{
+    var (one, peak) = await ResidentSampler.PeakDuringAsync(server.ProcessId, () => Run(server.Port, conns, (_, _) => toOne));
+    sendResident = Math.Max(sendResident, peak);
+    if (conns == middle) sendAtMiddle = one;
+    var many = await Run(server.Port, conns, (c, i) => toMany[(c + i) % toMany.Length]);
+    var floorInsert = await Run(floor.Port, conns, (_, _) => insert);
+    table.Add("send 1 KiB, 1 group", conns, one, "insert, group commit", floorInsert);
+    table.Add($"send 1 KiB, {toMany.Length} groups", conns, many, "insert, group commit", floorInsert);
+}
+
+if (options.Runs("fetch"))
+{
+    var fetch = Requests.Get($"/api/v1/groups/{fixture.FetchGroup}/messages?after={fixture.FetchAfter}", fixture.Sender.Token);
+    var fetchFloor = Requests.Get($"/messages?group={Convert.ToHexString(fixture.FetchGroup.ToByteArray(bigEndian: true))}&after={fixture.FetchAfter}", null);
+    table.Add("fetch 100 messages (after)", middle, await Run(server.Port, middle, (_, _) => fetch),
+        "raw ADO.NET fetch", await Run(floor.Port, middle, (_, _) => fetchFloor));
+}
+
+var list = Requests.Get("/api/v1/groups", fixture.Lister.Token);
+var bare = Requests.Post("/bare", new byte[200], null);
+if (options.Runs("list")) table.Add($"list groups ({sizes.ListGroups} of {sizes.ListMembers} members)", middle, await Run(server.Port, middle, (_, _) => list),
+    "bare endpoint", await Run(floor.Port, middle, (_, _) => bare));
+
+var login = Requests.Post("/api/v1/login", new LoginRequest { Username = fixture.SenderName, Password = Fixture.Password }, null);
+var hash = Requests.Post("/hash", System.Text.Encoding.UTF8.GetBytes(Fixture.Password), null);
+var hashFloor = await Run(floor.Port, middle, (_, _) => hash);
+if (options.Runs("login")) table.Add("login", middle, await Run(server.Port, middle, (_, _) => login), "Argon2id verify", hashFloor);
+var run = Guid.NewGuid().ToString("N")[..6];
+if (options.Runs("register")) table.Add("register", middle, await Run(server.Port, middle, (c, i) =>
+        Requests.Post("/api/v1/register", new RegisterRequest { Username = $"r{run}c{c}n{i}", Password = Fixture.Password }, null)),
+    "Argon2id verify", hashFloor);
+
+// A login flood next to message traffic: the senders keep going while as many connections log in as fast as they can.
+if (options.Runs("flood"))
+{
+    sendAtMiddle ??= await Run(server.Port, middle, (_, _) => toOne);
+    var flood = Run(server.Port, middle, (_, _) => login);
+    var sendDuringFlood = await Run(server.Port, middle, (_, _) => toOne);
+    var floodResult = await flood;
+    table.Add("send 1 group during login flood", middle, sendDuringFlood, "send 1 group alone", sendAtMiddle);
+    table.Add("login flood (during the sends)", middle, floodResult, "Argon2id verify", hashFloor);
+}
+
+await Task.Delay(TimeSpan.FromSeconds(options.Smoke ? 1 : 5));
+var settledResident = server.ResidentBytes();
+
+List<string> events = options.EventsDll is null ? ["events: not run (--events not given)"]
+    : options.Smoke
+        ? await EventStreamsRun.RunAsync(options.EventsDll, options.ServerDll, "none", 20, 5)
+        : await EventStreamsRun.RunAsync(options.EventsDll, options.ServerDll, "1000", 200, 50);
+
+Console.WriteLine();
+table.Print(Console.Out);
+Console.WriteLine();
+Console.WriteLine($"server RSS idle: {freshResident / 1048576.0:F1} MiB just started, {idleResident / 1048576.0:F1} MiB after the set-up; peak under send load: {sendResident / 1048576.0:F1} MiB; " +
+                  $"after the run, settled: {settledResident / 1048576.0:F1} MiB");
+Console.WriteLine($"Argon2id (m=19456 KiB, t=2, p=1) on the floor's CPU: {hashFloor.RequestsPerSecond:F1} hashes/s");
+foreach (var line in events) Console.WriteLine($"events: {line}");
+return table.Errors == 0 ? 0 : 1;
+
+internal sealed record Options(bool Smoke, double Seconds, double WarmUpSeconds, string? ServerCpus, string ServerDll, string FloorDll, string? EventsDll,
+    int[]? Connections = null, string[]? Only = null)
+{
+    public static Options Parse(string[] args)
+    {
+        var root = ServerBuild.RepositoryRoot();
+        string Built(string project, string dll) => Path.Combine(root, "benchmarks", project, "bin", "Release", "net10.0", dll);
+        var options = new Options(false, 5, 2, Environment.ProcessorCount > 1 ? "0" : null,
+            Path.Combine(root, "src", "Api", "bin", "Release", "net10.0", "Conclave.Api.dll"),
+            Built("Floor", "Conclave.Benchmarks.Floor.dll"), Built("EventStreams", "Conclave.Benchmarks.EventStreams.dll"));
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => args[++i];
+            options = args[i] switch
+            {
+                "--smoke" => options with { Smoke = true, Seconds = 1, WarmUpSeconds = 0.5 },
+                "--connections" => options with { Connections = Next().Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray() },
+                "--only" => options with { Only = Next().Split(',') },
+                "--seconds" => options with { Seconds = double.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--warmup" => options with { WarmUpSeconds = double.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--server-cpus" => options with { ServerCpus = Next() is "none" ? null : args[i] },
+                "--server" => options with { ServerDll = Path.GetFullPath(Next()) },
+                "--floor" => options with { FloorDll = Path.GetFullPath(Next()) },
+                "--events" => options with { EventsDll = Next() is "none" ? null : Path.GetFullPath(args[i]) },
+                _ => throw new ArgumentException($"unknown option {args[i]}"),
+            };
+        }
+        return options;
+    }
+
+    /// <summary>Whether a group of scenarios runs (all of them unless --only names some: send, fetch, list, login, register, flood).</summary>
+    public bool Runs(string scenarios) => Only is null || Only.Contains(scenarios);
+}
