@@ -46,6 +46,8 @@ internal sealed class EfUnitOfWork(ConclaveDbContext db, WriteGate gate, Conclav
         db.ChangeTracker.Clear();
     }
 
+    public Task ReadsDurableAsync() => gate.VisibleWritesDurableAsync();
+
     // A request that ends without commit or rollback (it cannot, but a leak would stop every writer) frees the gate.
     public ValueTask DisposeAsync()
     {

@@ -7,12 +7,39 @@ namespace Conclave.Infrastructure.Persistence;
 /// has returned. Every commit that completed before that fsync started is then on disk, which is what
 /// <c>synchronous=FULL</c> guarantees, at one fsync per batch instead of one per commit. The argument (WAL restarts,
 /// checkpoints, a recreated -wal file) is written down in docs/reliability.md.
+/// A commit is visible to readers before its fsync; <see cref="VisibleWritesDurableAsync"/> lets a reader wait, as
+/// under <c>synchronous=FULL</c> (where a commit becomes visible only once synced), before it answers with what it read.
 /// </summary>
 internal sealed class WalFlush(string walPath)
 {
     private readonly Lock _lock = new();
     private TaskCompletionSource? _next;
     private bool _running;
+    // Writers are counted as they pass the write gate, one at a time: writer k has entered once _entered ≥ k and has
+    // committed (or rolled back) once _left ≥ k. _durable: the _left sampled before the last completed fsync.
+    private long _entered;
+    private long _left;
+    private long _durable;
+
+    /// <summary>Called by the write gate's holder as it takes the gate.</summary>
+    public void WriterEntered() => Interlocked.Increment(ref _entered);
+
+    /// <summary>Called by the write gate's holder once its commit or rollback is done, before it lets go of the gate.</summary>
+    public void WriterLeft() => Volatile.Write(ref _left, Volatile.Read(ref _entered));
+
+    /// <summary>
+    /// Completes once every write that may be visible now is on disk: at once when nothing was written since the last
+    /// fsync. A writer still holding the gate is waited for too, as its commit may become visible at any moment.
+    /// </summary>
+    public async Task VisibleWritesDurableAsync()
+    {
+        var target = Volatile.Read(ref _entered);
+        while (Volatile.Read(ref _durable) < target)
+        {
+            if (Volatile.Read(ref _left) < target) await Task.Delay(1); // the writer is still at work
+            else await FlushAsync();
+        }
+    }
 
     /// <summary>Completes once every commit finished before this call is on disk.</summary>
     public Task FlushAsync()
@@ -36,6 +63,7 @@ internal sealed class WalFlush(string walPath)
         while (true)
         {
             TaskCompletionSource batch;
+            long covered;
             lock (_lock)
             {
                 if (_next is null)
@@ -45,10 +73,12 @@ internal sealed class WalFlush(string walPath)
                 }
                 batch = _next;
                 _next = null;
+                covered = Volatile.Read(ref _left);
             }
             try
             {
                 SyncWal();
+                Volatile.Write(ref _durable, covered);
                 batch.SetResult();
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)

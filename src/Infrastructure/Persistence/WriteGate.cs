@@ -12,12 +12,23 @@ internal sealed class WriteGate(WalFlush flush)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public Task EnterAsync(CancellationToken cancellationToken) => _gate.WaitAsync(cancellationToken);
+    public async Task EnterAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        flush.WriterEntered();
+    }
 
-    public void Exit() => _gate.Release();
+    public void Exit()
+    {
+        flush.WriterLeft();
+        _gate.Release();
+    }
 
     /// <summary>Completes once every write committed before the call is on disk.</summary>
     public Task DurableAsync() => flush.FlushAsync();
+
+    /// <summary>Completes once every write a reader may have seen is on disk.</summary>
+    public Task VisibleWritesDurableAsync() => flush.VisibleWritesDurableAsync();
 
     /// <summary>
     /// Runs one autocommit write statement under the gate and returns once it is durable, or runs it directly inside

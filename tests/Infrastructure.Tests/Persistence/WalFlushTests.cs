@@ -7,7 +7,7 @@ namespace Conclave.Infrastructure.Tests.Persistence;
 
 // Durability comes from WalFlush (one fsync of the -wal file per batch) on connections that commit with
 // synchronous=NORMAL. An fsync cannot be observed from a test; what can be: the setting, that every waiter is
-// answered, and that a missing -wal file (checkpointed and deleted by SQLite) is not an error.
+// answered, that a missing -wal file (checkpointed and deleted by SQLite) is not an error, and when a reader waits.
 public sealed class WalFlushTests : IAsyncLifetime
 {
     private SqliteDatabase _database = null!;
@@ -40,8 +40,44 @@ public sealed class WalFlushTests : IAsyncLifetime
     [Fact]
     public async Task A_missing_wal_file_has_nothing_to_sync()
     {
-        var flush = new WalFlush(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".db-wal"));
+        var flush = MissingWal();
 
         await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => flush.FlushAsync()));
     }
+
+    [Fact]
+    public void With_nothing_written_since_the_last_fsync_a_reader_does_not_wait()
+    {
+        var flush = MissingWal();
+
+        Assert.True(flush.VisibleWritesDurableAsync().IsCompletedSuccessfully);
+    }
+
+    [Fact]
+    public async Task A_reader_after_a_commit_gets_an_fsync_covering_it_so_the_next_reader_does_not_wait()
+    {
+        var flush = MissingWal();
+        flush.WriterEntered();
+        flush.WriterLeft();
+
+        await flush.VisibleWritesDurableAsync().WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.True(flush.VisibleWritesDurableAsync().IsCompletedSuccessfully);
+    }
+
+    [Fact]
+    public async Task A_reader_waits_for_the_writer_still_holding_the_gate()
+    {
+        var flush = MissingWal();
+        flush.WriterEntered();
+
+        var reading = flush.VisibleWritesDurableAsync();
+        await Task.WhenAny(reading, Task.Delay(200));
+        Assert.False(reading.IsCompleted);
+
+        flush.WriterLeft();
+        await reading.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    private static WalFlush MissingWal() => new(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".db-wal"));
 }

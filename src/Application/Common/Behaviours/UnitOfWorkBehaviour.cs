@@ -6,13 +6,18 @@ using MediatR;
 namespace Conclave.Application.Common.Behaviours;
 
 // A command is one transaction; its events are published after the commit and before the response (spec
-// architecture/sse.md), in commit order (PublicationOrder).
+// architecture/sse.md), in commit order (PublicationOrder). A query answers once what it read is durable.
 public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(IUnitOfWork unitOfWork, DomainEventPublisher publisher, PublicationOrder order)
     : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        if (request is IQuery<TResponse>) return await next();
+        if (request is IQuery<TResponse>)
+        {
+            var answer = await next();
+            await unitOfWork.ReadsDurableAsync();
+            return answer;
+        }
         TResponse response;
         IReadOnlyList<IDomainEvent> events;
         PublicationTurn? turn = null;

@@ -12,4 +12,10 @@ public interface IUnitOfWork
     Task<IReadOnlyList<IDomainEvent>> CommitAsync(CancellationToken cancellationToken);
 
     Task RollbackAsync();
+
+    /// <summary>
+    /// Completes once every committed write that a read may have seen is durable: a query answers only with what
+    /// will survive a power loss.
+    /// </summary>
+    Task ReadsDurableAsync();
 }
