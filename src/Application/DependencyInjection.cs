@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddScoped<SessionAuthenticator>();
         services.AddScoped<RegistrationGate>();
         services.AddScoped<AccountDeletion>();
+        services.AddScoped<PasswordReplacement>();
         services.AddSingleton<ConclaveMetrics>();
         services.AddScoped<CleanupRun>();
         services.AddSingleton<KeyPackageRateLimiter>(); // in memory, shared by every request (decision 4)

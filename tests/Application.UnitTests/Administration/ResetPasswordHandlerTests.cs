@@ -1,3 +1,4 @@
+using Conclave.Application.Accounts;
 using Conclave.Application.Administration.Commands.ResetPassword;
 using Conclave.Application.Common.Persistence;
 using Conclave.Application.Common.Security;
@@ -49,5 +50,5 @@ public sealed class ResetPasswordHandlerTests
     }
 
     private Task Handle(ResetPasswordCommand command) =>
-        new ResetPasswordHandler(_users, _sessions, _hasher, _unitOfWork).Handle(command, default);
+        new ResetPasswordHandler(_users, new PasswordReplacement(_sessions, _hasher, _unitOfWork)).Handle(command, default);
 }

@@ -1,3 +1,4 @@
+using Conclave.Application.Accounts;
 using Conclave.Application.Accounts.Commands.ChangePassword;
 using Conclave.Application.Common.Persistence;
 using Conclave.Application.Common.Security;
@@ -100,5 +101,5 @@ public sealed class ChangePasswordHandlerTests
     }
 
     private Task Handle(ChangePasswordCommand command) =>
-        new ChangePasswordHandler(_users, _sessions, _hasher, _unitOfWork).Handle(command, default);
+        new ChangePasswordHandler(_users, _hasher, new PasswordReplacement(_sessions, _hasher, _unitOfWork)).Handle(command, default);
 }
