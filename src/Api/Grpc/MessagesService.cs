@@ -41,7 +41,7 @@ public sealed class MessagesService(IMediator mediator, Caller caller) : Message
     {
         SequenceNum = (ulong)message.SequenceNum,
         SenderId = message.SenderId.ToByteString(),
-        MlsMessage = ByteString.CopyFrom(message.Data),
+        MlsMessage = UnsafeByteOperations.UnsafeWrap(message.Data), // read for this call only: no copy needed
         CreatedAt = (ulong)message.CreatedAt,
     };
 }

@@ -8,10 +8,11 @@ namespace Conclave.Api.Grpc;
 /// <summary>Ids between the wire (16 big-endian bytes, or UUID text in paths) and the domain's typed ids.</summary>
 internal static class WireIds
 {
-    public static ByteString ToByteString(this UserId id) => ByteString.CopyFrom(UuidBytes.Write(id.Value));
-    public static ByteString ToByteString(this GroupId id) => ByteString.CopyFrom(UuidBytes.Write(id.Value));
-    public static ByteString ToByteString(this InviteId id) => ByteString.CopyFrom(UuidBytes.Write(id.Value));
-    public static ByteString ToByteString(this WelcomeId id) => ByteString.CopyFrom(UuidBytes.Write(id.Value));
+    // The id's bytes are a fresh array that nothing else holds, so the ByteString can wrap it instead of copying it.
+    public static ByteString ToByteString(this UserId id) => UnsafeByteOperations.UnsafeWrap(UuidBytes.Write(id.Value));
+    public static ByteString ToByteString(this GroupId id) => UnsafeByteOperations.UnsafeWrap(UuidBytes.Write(id.Value));
+    public static ByteString ToByteString(this InviteId id) => UnsafeByteOperations.UnsafeWrap(UuidBytes.Write(id.Value));
+    public static ByteString ToByteString(this WelcomeId id) => UnsafeByteOperations.UnsafeWrap(UuidBytes.Write(id.Value));
 
     /// <summary>A path id: the spec routes checked it already; gRPC callers get the same 400 here.</summary>
     public static Guid FromPath(string text, string field) =>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Conclave.Api.Auth;
 using Conclave.Api.Errors;
 using Google.Protobuf;
@@ -49,13 +50,24 @@ public static class ProtobufRoutes
         }
     }
 
-    private static Task WriteAsync(HttpContext http, int status, IMessage response)
+    // Encoded into a pooled buffer: as a new array, a large answer (100 messages of 1 KiB, a long group list) would
+    // be a large-object-heap allocation per call.
+    private static async Task WriteAsync(HttpContext http, int status, IMessage response)
     {
         http.Response.StatusCode = status;
-        if (status == StatusCodes.Status204NoContent) return Task.CompletedTask;
+        if (status == StatusCodes.Status204NoContent) return;
         http.Response.ContentType = ProtobufErrorWriter.ProtobufContentType;
-        var bytes = response.ToByteArray();
-        http.Response.ContentLength = bytes.Length;
-        return http.Response.Body.WriteAsync(bytes).AsTask();
+        var size = response.CalculateSize();
+        var buffer = ArrayPool<byte>.Shared.Rent(size);
+        try
+        {
+            response.WriteTo(buffer.AsSpan(0, size));
+            http.Response.ContentLength = size;
+            await http.Response.Body.WriteAsync(buffer.AsMemory(0, size));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }

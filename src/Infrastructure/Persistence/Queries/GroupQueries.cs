@@ -9,17 +9,38 @@ namespace Conclave.Infrastructure.Persistence.Queries;
 // bytes, and LIKE is ASCII case-insensitive with % and _ wildcards: all as the reference (CLARIFICATIONS §2.8, C37).
 internal sealed class GroupQueries(ConclaveDbContext db) : IGroupQueries
 {
-    public async Task<IReadOnlyList<GroupDto>> GroupsOfAsync(UserId userId, CancellationToken cancellationToken) =>
-        await db.Groups.AsNoTracking()
-            .Where(g => g.Members.Any(m => m.UserId == userId))
-            .OrderBy(g => g.Name)
-            .Select(g => new GroupDto(g.Id, g.Name, g.Alias, g.MlsGroupId, g.MessageExpirySeconds, g.Visibility,
-                g.Members
-                    .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.Role, User = u })
-                    .OrderBy(x => x.User.Id)
-                    .Select(x => new GroupMemberDto(x.User.Id, x.User.Username, x.User.Alias, x.Role, x.User.SigningKeyFingerprint))
-                    .ToList()))
-            .ToListAsync(cancellationToken);
+    // One flat statement (one snapshot): a row per (group, member), ordered by group name and then member id, folded
+    // into groups here. A member sub-select per group made this call cost milliseconds for 50 groups. The join starts
+    // from the caller's own memberships (the user_id index), not from a scan of every membership.
+    public async Task<IReadOnlyList<GroupDto>> GroupsOfAsync(UserId userId, CancellationToken cancellationToken)
+    {
+        var groups = new List<GroupDto>();
+        var members = new List<GroupMemberDto>();
+        await foreach (var row in MemberRowsOf(db, userId).WithCancellation(cancellationToken))
+        {
+            if (groups.Count == 0 || groups[^1].GroupId != row.GroupId)
+            {
+                members = [];
+                groups.Add(new GroupDto(row.GroupId, row.Name, row.GroupAlias, row.MlsGroupId, row.MessageExpirySeconds, row.Visibility, members));
+            }
+            members.Add(new GroupMemberDto(row.UserId, row.Username, row.UserAlias, row.Role, row.SigningKeyFingerprint));
+        }
+        return groups;
+    }
+
+    private static readonly Func<ConclaveDbContext, UserId, IAsyncEnumerable<MemberRow>> MemberRowsOf =
+        EF.CompileAsyncQuery((ConclaveDbContext db, UserId userId) =>
+            from g in db.Groups.AsNoTracking()
+            from mine in g.Members
+            where mine.UserId == userId
+            from m in g.Members
+            join u in db.Users on m.UserId equals u.Id
+            orderby g.Name, u.Id
+            select new MemberRow(g.Id, g.Name, g.Alias, g.MlsGroupId, g.MessageExpirySeconds, g.Visibility,
+                u.Id, u.Username, u.Alias, m.Role, u.SigningKeyFingerprint));
+
+    private sealed record MemberRow(GroupId GroupId, string Name, string GroupAlias, string MlsGroupId, long MessageExpirySeconds,
+        GroupVisibility Visibility, UserId UserId, string Username, string UserAlias, GroupRole Role, string SigningKeyFingerprint);
 
     public async Task<IReadOnlyList<PublicGroupDto>> PublicGroupsAsync(string pattern, CancellationToken cancellationToken)
     {
@@ -31,8 +52,12 @@ internal sealed class GroupQueries(ConclaveDbContext db) : IGroupQueries
     }
 
     public Task<long?> MessageExpiryAsync(GroupId groupId, CancellationToken cancellationToken) =>
-        db.Groups.AsNoTracking()
-            .Where(g => g.Id == groupId)
-            .Select(g => (long?)g.MessageExpirySeconds)
-            .FirstOrDefaultAsync(cancellationToken);
+        MessageExpiryOf(db, groupId, cancellationToken);
+
+    private static readonly Func<ConclaveDbContext, GroupId, CancellationToken, Task<long?>> MessageExpiryOf =
+        EF.CompileAsyncQuery((ConclaveDbContext db, GroupId groupId, CancellationToken _) =>
+            db.Groups.AsNoTracking()
+                .Where(g => g.Id == groupId)
+                .Select(g => (long?)g.MessageExpirySeconds)
+                .FirstOrDefault());
 }

@@ -9,12 +9,17 @@ namespace Conclave.Infrastructure.Persistence.Queries;
 internal sealed class MembershipQueries(ConclaveDbContext db) : IMembershipQueries, IGroupAccess
 {
     public Task<GroupRole?> RoleOfAsync(GroupId groupId, UserId userId, CancellationToken cancellationToken) =>
-        db.Groups.AsNoTracking()
-            .Where(g => g.Id == groupId)
-            .SelectMany(g => g.Members)
-            .Where(m => m.UserId == userId)
-            .Select(m => (GroupRole?)m.Role)
-            .FirstOrDefaultAsync(cancellationToken);
+        RoleOf(db, groupId, userId, cancellationToken);
+
+    // Compiled: every group-scoped request runs it (GroupAccessBehaviour).
+    private static readonly Func<ConclaveDbContext, GroupId, UserId, CancellationToken, Task<GroupRole?>> RoleOf =
+        EF.CompileAsyncQuery((ConclaveDbContext db, GroupId groupId, UserId userId, CancellationToken _) =>
+            db.Groups.AsNoTracking()
+                .Where(g => g.Id == groupId)
+                .SelectMany(g => g.Members)
+                .Where(m => m.UserId == userId)
+                .Select(m => (GroupRole?)m.Role)
+                .FirstOrDefault());
 
     public async Task<IReadOnlyList<GroupMembers>> GroupsOfAsync(UserId userId, CancellationToken cancellationToken)
     {

@@ -18,10 +18,15 @@ internal sealed class SessionRepository(ConclaveDbContext db, WriteGate gate) : 
         db.Sessions.Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
 
     Task<AuthenticatedSession?> ISessionStore.FindAsync(string tokenHash, CancellationToken cancellationToken) =>
-        db.Sessions.AsNoTracking()
-            .Where(s => s.TokenHash == tokenHash)
-            .Select(s => new AuthenticatedSession(s.UserId, s.TokenHash, s.ExpiresAt))
-            .FirstOrDefaultAsync(cancellationToken);
+        AuthenticatedSessionOf(db, tokenHash, cancellationToken);
+
+    // Compiled: every authenticated request runs it (SessionAuthenticator).
+    private static readonly Func<ConclaveDbContext, string, CancellationToken, Task<AuthenticatedSession?>> AuthenticatedSessionOf =
+        EF.CompileAsyncQuery((ConclaveDbContext db, string tokenHash, CancellationToken _) =>
+            db.Sessions.AsNoTracking()
+                .Where(s => s.TokenHash == tokenHash)
+                .Select(s => new AuthenticatedSession(s.UserId, s.TokenHash, s.ExpiresAt))
+                .FirstOrDefault());
 
     public Task SlideAsync(string tokenHash, long expiresAt, CancellationToken cancellationToken) =>
         gate.WriteAsync(db, () => db.Sessions.Where(s => s.TokenHash == tokenHash)
