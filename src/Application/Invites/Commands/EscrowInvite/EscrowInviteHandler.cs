@@ -1,4 +1,5 @@
 using Conclave.Application.Common.Validation;
+using Conclave.Application.Users;
 using Conclave.Domain.Common;
 using Conclave.Domain.Groups;
 using Conclave.Domain.Invites;
@@ -17,7 +18,7 @@ public sealed class EscrowInviteHandler(IGroupRepository groups, IUserRepository
         var group = await groups.GetAsync(command.GroupId, cancellationToken) ?? throw DomainException.NotAdmin(NotAdmin);
         group.RequireAdmin(command.Actor, NotAdmin);
         var invitee = command.InviteeId.ToUserId();
-        if (!await users.ExistsAsync(invitee, cancellationToken)) throw DomainException.UserNotFound();
+        await users.RequireAsync(invitee, cancellationToken);
         var alreadyInvited = await invites.PendingExistsAsync(group.Id, invitee, cancellationToken);
         invites.Add(Invite.Escrow(group, command.Actor, invitee, alreadyInvited,
             command.CommitMessage, command.WelcomeMessage, command.GroupInfo, clock.GetUtcNow().ToUnixTimeSeconds()));

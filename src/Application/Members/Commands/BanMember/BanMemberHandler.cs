@@ -1,7 +1,7 @@
 using Conclave.Application.Common.Validation;
 using Conclave.Application.Groups;
 using Conclave.Application.Messages;
-using Conclave.Domain.Common;
+using Conclave.Application.Users;
 using Conclave.Domain.Groups;
 using Conclave.Domain.Invites;
 using Conclave.Domain.Users;
@@ -17,7 +17,7 @@ public sealed class BanMemberHandler(IGroupRepository groups, IUserRepository us
     public async Task<Unit> Handle(BanMemberCommand command, CancellationToken cancellationToken)
     {
         var target = command.Target.ToUserId();
-        if (!await users.ExistsAsync(target, cancellationToken)) throw DomainException.UserNotFound();
+        await users.RequireAsync(target, cancellationToken);
         var group = await groups.GetForAsync(command, cancellationToken);
         if (group.Ban(command.Actor, target, clock.GetUtcNow().ToUnixTimeSeconds()))
             await blobs.StoreAsync(group, command.Actor, command.GroupInfo, command.CommitMessage, cancellationToken);

@@ -1,4 +1,5 @@
 using Conclave.Application.KeyPackages;
+using Conclave.Application.Users;
 using Conclave.Domain.Common;
 using Conclave.Domain.Groups;
 using Conclave.Domain.KeyPackages;
@@ -25,7 +26,7 @@ public sealed class InviteToGroupHandler(IGroupRepository groups, IUserRepositor
         {
             if (!UuidBytes.TryRead(bytes, out var guid)) throw new DomainException(DomainError.Validation, "invalid user_id");
             var target = new UserId(guid);
-            if (!await users.ExistsAsync(target, cancellationToken)) throw DomainException.UserNotFound();
+            await users.RequireAsync(target, cancellationToken);
             if (target == command.Actor) continue; // self is skipped after the existence check (C35)
             if (group.IsMember(target))
                 throw new DomainException(DomainError.Conflict, "user is already a member of this group");

@@ -1,6 +1,6 @@
 using Conclave.Application.Common.Validation;
 using Conclave.Application.Groups;
-using Conclave.Domain.Common;
+using Conclave.Application.Users;
 using Conclave.Domain.Groups;
 using Conclave.Domain.Users;
 using MediatR;
@@ -13,7 +13,7 @@ public sealed class PromoteMemberHandler(IGroupRepository groups, IUserRepositor
     public async Task<Unit> Handle(PromoteMemberCommand command, CancellationToken cancellationToken)
     {
         var target = command.Target.ToUserId();
-        if (!await users.ExistsAsync(target, cancellationToken)) throw DomainException.UserNotFound();
+        await users.RequireAsync(target, cancellationToken);
         var group = await groups.GetForAsync(command, cancellationToken);
         group.Promote(command.Actor, target);
         return Unit.Value;

@@ -1,7 +1,7 @@
 using Conclave.Application.Common.Validation;
 using Conclave.Application.Groups;
 using Conclave.Application.Messages;
-using Conclave.Domain.Common;
+using Conclave.Application.Users;
 using Conclave.Domain.Groups;
 using Conclave.Domain.Users;
 using MediatR;
@@ -15,7 +15,7 @@ public sealed class RemoveMemberHandler(IGroupRepository groups, IUserRepository
     public async Task<Unit> Handle(RemoveMemberCommand command, CancellationToken cancellationToken)
     {
         var target = command.Target.ToUserId();
-        if (!await users.ExistsAsync(target, cancellationToken)) throw DomainException.UserNotFound();
+        await users.RequireAsync(target, cancellationToken);
         var group = await groups.GetForAsync(command, cancellationToken);
         group.Remove(command.Actor, target);
         await blobs.StoreAsync(group, command.Actor, command.GroupInfo, command.CommitMessage, cancellationToken);
