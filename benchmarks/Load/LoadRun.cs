@@ -22,6 +22,7 @@ internal static class LoadRun
         var workers = Enumerable.Range(0, connections).Select(c => Task.Run(() => WorkAsync(port, c, requests, measureFrom, measureUntil))).ToArray();
         await Task.Delay(warmUp);
         var cpuBefore = ProcessCpu.Used(processId);
+        Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss} measuring pid {processId}, {connections} connections, {measure.TotalSeconds} s");
         await Task.Delay(measure);
         var cpuUsed = ProcessCpu.Used(processId) - cpuBefore;
         var samples = await Task.WhenAll(workers);

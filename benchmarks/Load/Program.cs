@@ -59,6 +59,17 @@ if (options.Runs("fetch"))
         "raw ADO.NET fetch", await Run(floor.Port, middle, (_, _) => fetchFloor));
 }
 
+// Where a request's cost goes: an authenticated read of the caller alone, then one scoped to a group (session and
+// group-access look-ups plus one small read), both against the bare endpoint.
+if (options.Runs("overhead"))
+{
+    var bareFloor = await Run(floor.Port, middle, (_, _) => Requests.Post("/bare", new byte[200], null));
+    var me = Requests.Get("/api/v1/me", fixture.Sender.Token);
+    var retention = Requests.Get($"/api/v1/groups/{fixture.SendGroups[0]}/retention", fixture.Sender.Token);
+    table.Add("authenticated read (GET /me)", middle, await Run(server.Port, middle, (_, _) => me), "bare endpoint", bareFloor);
+    table.Add("group-scoped read (GET retention)", middle, await Run(server.Port, middle, (_, _) => retention), "bare endpoint", bareFloor);
+}
+
 var list = Requests.Get("/api/v1/groups", fixture.Lister.Token);
 var bare = Requests.Post("/bare", new byte[200], null);
 if (options.Runs("list")) table.Add($"list groups ({sizes.ListGroups} of {sizes.ListMembers} members)", middle, await Run(server.Port, middle, (_, _) => list),
@@ -131,6 +142,6 @@ internal sealed record Options(bool Smoke, double Seconds, double WarmUpSeconds,
         return options;
     }
 
-    /// <summary>Whether a group of scenarios runs (all of them unless --only names some: send, fetch, list, login, register, flood).</summary>
+    /// <summary>Whether a group of scenarios runs (all of them unless --only names some: send, fetch, list, login, register, flood, overhead).</summary>
     public bool Runs(string scenarios) => Only is null || Only.Contains(scenarios);
 }
