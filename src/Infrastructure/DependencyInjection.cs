@@ -1,9 +1,11 @@
 using Conclave.Application.Common.Events;
 using Conclave.Application.Common.Security;
 using Conclave.Application.Common.Persistence;
+using Conclave.Application.Messages;
 using Conclave.Application.Retention;
 using Conclave.Infrastructure.Events;
 using Conclave.Infrastructure.Persistence;
+using Conclave.Infrastructure.Persistence.Messages;
 using Conclave.Infrastructure.Persistence.Queries;
 using Conclave.Infrastructure.Persistence.Repositories;
 using Conclave.Infrastructure.Retention;
@@ -32,9 +34,12 @@ public static class DependencyInjection
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DatabaseReadiness>();
         services.AddHostedService<DatabaseCheckpoint>();
-        services.AddScoped<IUnitOfWork, EfUnitOfWork>();
+        services.AddScoped<EfUnitOfWork>();
+        services.AddScoped<IUnitOfWork>(provider => provider.GetRequiredService<EfUnitOfWork>());
         services.AddSingleton(new WalFlush(databasePath + "-wal"));
         services.AddSingleton<WriteGate>();
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<MessageAppendWriter>(provider, connectionString));
+        services.AddScoped<IMessageLog, BatchedMessageLog>();
 
         // Every repository and query class, under each interface it implements (one instance per scope).
         services.Scan(scan => scan.FromAssemblyOf<ConclaveDbContext>()

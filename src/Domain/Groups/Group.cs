@@ -179,14 +179,6 @@ public sealed class Group : AggregateRoot
     /// <summary>Hands out the next sequence number for a message stored in this group.</summary>
     public long NextSequence() => ++LastSequence;
 
-    public long SendMessage(UserId sender)
-    {
-        RequireMember(sender);
-        var sequence = NextSequence();
-        Raise(new MessageSent(Id, sequence, sender, MemberIds()));
-        return sequence;
-    }
-
     public long UploadCommit(UserId committer)
     {
         RequireMember(committer);

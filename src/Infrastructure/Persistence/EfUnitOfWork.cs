@@ -1,3 +1,4 @@
+using Conclave.Application.Common.Events;
 using Conclave.Application.Common.Observability;
 using Conclave.Application.Common.Persistence;
 using Conclave.Domain.Common;
@@ -6,9 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Conclave.Infrastructure.Persistence;
 
-internal sealed class EfUnitOfWork(ConclaveDbContext db, WriteGate gate, ConclaveMetrics metrics) : IUnitOfWork, IAsyncDisposable
+internal sealed class EfUnitOfWork(ConclaveDbContext db, WriteGate gate, PublicationOrder order, ConclaveMetrics metrics) : IUnitOfWork, IAsyncDisposable
 {
     private bool _holdsGate;
+    private Committed? _adopted;
 
     // Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE: the write lock is taken before the first read.
     public async Task BeginAsync(CancellationToken cancellationToken)
@@ -19,28 +21,50 @@ internal sealed class EfUnitOfWork(ConclaveDbContext db, WriteGate gate, Conclav
         await db.Database.BeginTransactionAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<IDomainEvent>> CommitAsync(CancellationToken cancellationToken)
+    /// <summary>A write the message log has already committed, durably, for this command (Messages/BatchedMessageLog).</summary>
+    public void Adopt(Committed committed) => _adopted = committed;
+
+    public async Task<Committed> CommitAsync(CancellationToken cancellationToken)
     {
+        if (_adopted is { } adopted)
+        {
+            _adopted = null;
+            if (!db.ChangeTracker.HasChanges()) return adopted;
+            adopted.Turn.Dispose();
+            throw new InvalidOperationException("A command committed by the message log changed other entities too.");
+        }
         var aggregates = db.ChangeTracker.Entries<AggregateRoot>().Select(entry => entry.Entity).ToList();
         var events = aggregates.SelectMany(aggregate => aggregate.DomainEvents).ToList();
         var messages = db.ChangeTracker.Entries<StoredMessage>().Count(entry => entry.State == EntityState.Added);
-        await gate.WriteAsync(db, () => db.SaveChangesAsync(cancellationToken), cancellationToken);
-        var committed = false;
-        if (db.Database.CurrentTransaction is { } transaction)
+        var turn = order.Take(); // the gate is held when a transaction is open, so turns follow commit order
+        try
         {
-            await transaction.CommitAsync(cancellationToken);
-            committed = true;
+            await gate.WriteAsync(db, () => db.SaveChangesAsync(cancellationToken), cancellationToken);
+            var committed = false;
+            if (db.Database.CurrentTransaction is { } transaction)
+            {
+                await transaction.CommitAsync(cancellationToken);
+                committed = true;
+            }
+            ReleaseGate();
+            // Not the request's token: the commit has happened, and its events wait for it to be durable.
+            if (committed) await gate.DurableAsync();
         }
-        ReleaseGate();
-        // Not the request's token: the commit has happened, and its events wait for it to be durable.
-        if (committed) await gate.DurableAsync();
+        catch
+        {
+            turn.Dispose();
+            throw;
+        }
         metrics.MessagesStored(messages);
         aggregates.ForEach(aggregate => aggregate.ClearDomainEvents());
-        return events;
+        return new Committed(events, turn);
     }
 
     public async Task RollbackAsync()
     {
+        // An adopted write is committed already; only its turn is given up, so that later publications do not wait.
+        _adopted?.Turn.Dispose();
+        _adopted = null;
         if (db.Database.CurrentTransaction is { } transaction) await transaction.RollbackAsync();
         ReleaseGate();
         db.ChangeTracker.Clear();

@@ -24,7 +24,7 @@ internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
-    private static void Apply(DbConnection connection)
+    public static void Apply(DbConnection connection)
     {
         var handle = (connection as SqliteConnection)?.Handle;
         if (handle is not null && Configured.TryGetValue(handle, out _)) return;

@@ -12,7 +12,7 @@ public sealed class RemoveAndLeaveHandlerTests : MemberFixture
     [Fact]
     public async Task Remove_stores_the_group_info_and_the_commit_as_the_admins_next_message()
     {
-        Group.SendMessage(Alice);
+        Group.NextSequence(); // an earlier message
 
         await Remove(Bob, commit: [0xC0], groupInfo: [0x61]);
 

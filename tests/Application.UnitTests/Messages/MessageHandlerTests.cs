@@ -12,31 +12,30 @@ using NSubstitute;
 
 namespace Conclave.Application.UnitTests.Messages;
 
-// CLARIFICATIONS R39-R41, §7.4 with decisions 1, 5 and 6.
+// CLARIFICATIONS R39-R41, §7.4 with decisions 1, 5 and 6. The send's rules themselves: Domain.UnitTests/Messages/MessageLogTests.
 public sealed class MessageHandlerTests : MemberFixture
 {
     private readonly IFetchWatermarkRepository _watermarks = Substitute.For<IFetchWatermarkRepository>();
     private readonly IMessageQueries _messageQueries = Substitute.For<IMessageQueries>();
     private readonly IGroupQueries _groupQueries = Substitute.For<IGroupQueries>();
+    private SentMessage? _sent;
 
     [Fact]
-    public async Task Send_stores_the_message_under_the_groups_next_number()
+    public async Task Send_stores_the_message_under_the_groups_next_number_as_received_now()
     {
-        Group.UploadCommit(Alice);
-
-        var sequence = await Send(Bob, [0x42]);
+        var sequence = await Send(Bob, [0x42], new MessageLog(Group.Id, lastSequence: 1, messageExpirySeconds: -1, [Alice, Bob]));
 
         Assert.Equal(2, sequence);
-        var stored = Assert.Single(Stored);
-        Assert.Equal((Group.Id, 2L, Bob, Now), (stored.GroupId, stored.SequenceNum, stored.SenderId, stored.CreatedAt));
-        await _watermarks.DidNotReceiveWithAnyArgs().AdvanceAsync(default, default, default, default);
+        Assert.Equal((Group.Id, 2L, Bob, Now), (_sent!.Message.GroupId, _sent.Message.SequenceNum, _sent.Message.SenderId, _sent.Message.CreatedAt));
+        Assert.Equal([0x42], _sent.Message.Data);
+        Assert.False(_sent.AdvancesSenderWatermark);
     }
 
     [Fact]
     public async Task An_empty_message_is_stored_too()
     {
-        Assert.Equal(1, await Send(Bob, []));
-        Assert.Empty(Stored.Single().Data);
+        Assert.Equal(1, await Send(Bob, [], new MessageLog(Group.Id, 0, -1, [Bob])));
+        Assert.Empty(_sent!.Message.Data);
     }
 
     [Theory]
@@ -45,19 +44,21 @@ public sealed class MessageHandlerTests : MemberFixture
     [InlineData(86_400, 0)]
     public async Task Send_raises_the_senders_watermark_in_delete_after_fetch_groups(long groupExpiry, long serverRetention)
     {
-        Group.UpdateSettings(Alice, "", "", groupExpiry, 0, serverRetention: -1);
+        await Send(Bob, [1], new MessageLog(Group.Id, 0, groupExpiry, [Alice, Bob]), serverRetention);
 
-        var sequence = await Send(Bob, [1], serverRetention);
-
-        await _watermarks.Received(1).AdvanceAsync(Group.Id, Bob, sequence, Arg.Any<CancellationToken>());
+        Assert.True(_sent!.AdvancesSenderWatermark);
     }
 
     [Fact]
     public async Task A_sender_who_left_since_the_access_check_stores_nothing()
     {
-        var refusal = await Refused(() => Send(Carol, [1]));
+        var log = new MessageLog(Group.Id, 0, -1, [Alice]);
+
+        var refusal = await Refused(() => Send(Carol, [1], log));
+
         Assert.Equal(DomainError.NotMember, refusal.Error);
-        Assert.Empty(Stored);
+        Assert.Null(_sent);
+        Assert.Empty(log.DomainEvents);
     }
 
     [Fact]
@@ -137,9 +138,18 @@ public sealed class MessageHandlerTests : MemberFixture
 
     private static MessageDto Message(long sequence) => new(sequence, Alice, [], Now);
 
-    private Task<long> Send(UserId sender, byte[] message, long serverRetention = -1) =>
-        new SendMessageHandler(Groups, Blobs, _watermarks, new ServerSettings { MessageRetentionSeconds = serverRetention })
+    // The message log runs the handler's decision on the group's log as loaded in its transaction.
+    private Task<long> Send(UserId sender, byte[] message, MessageLog groupLog, long serverRetention = -1)
+    {
+        var log = Substitute.For<IMessageLog>();
+        log.AppendAsync(Group.Id, Arg.Any<Func<MessageLog, SentMessage>>(), Arg.Any<CancellationToken>()).Returns(call =>
+        {
+            _sent = call.Arg<Func<MessageLog, SentMessage>>()(groupLog);
+            return _sent.Message.SequenceNum;
+        });
+        return new SendMessageHandler(log, new ServerSettings { MessageRetentionSeconds = serverRetention }, Clock)
             .Handle(new SendMessageCommand(Group.Id, sender, message), default);
+    }
 
     private Task UploadCommit(UserId caller, byte[] commit, byte[] groupInfo, string mlsGroupId) =>
         new UploadCommitHandler(Groups, Blobs).Handle(new UploadCommitCommand(Group.Id, caller, commit, groupInfo, mlsGroupId), default);

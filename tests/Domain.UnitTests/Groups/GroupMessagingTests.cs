@@ -10,35 +10,30 @@ public sealed class GroupMessagingTests
     private readonly Group _group = GroupBuilder.With(Alice, Bob);
 
     [Fact]
-    public void Messages_commits_and_external_joins_share_one_sequence_from_one()
+    public void Commits_external_joins_and_stored_commits_share_one_sequence_from_one()
     {
-        Assert.Equal(1, _group.SendMessage(Alice));
-        Assert.Equal(2, _group.UploadCommit(Bob));
-        Assert.Equal(3, _group.NextSequence());
-        Assert.Equal(4, _group.CompleteExternalJoin(Bob, wasPendingJoin: false));
-        Assert.Equal(4, _group.LastSequence);
+        Assert.Equal(1, _group.UploadCommit(Bob));
+        Assert.Equal(2, _group.NextSequence());
+        Assert.Equal(3, _group.CompleteExternalJoin(Bob, wasPendingJoin: false));
+        Assert.Equal(3, _group.LastSequence);
     }
 
     [Fact]
     public void Each_kind_announces_its_number_and_the_members()
     {
-        _group.SendMessage(Alice);
         _group.UploadCommit(Bob);
         _group.CompleteExternalJoin(Bob, wasPendingJoin: true);
 
-        var sent = Assert.IsType<MessageSent>(_group.DomainEvents[0]);
-        Assert.Equal((1L, Alice), (sent.SequenceNum, sent.Sender));
-        Assert.Equal([Alice, Bob], sent.Members);
-        var commit = Assert.IsType<CommitUploaded>(_group.DomainEvents[1]);
-        Assert.Equal((2L, Bob), (commit.SequenceNum, commit.Committer));
-        var joined = Assert.IsType<ExternalJoinCompleted>(_group.DomainEvents[2]);
-        Assert.Equal((3L, Bob, true), (joined.SequenceNum, joined.Member, joined.WasPendingJoin));
+        var commit = Assert.IsType<CommitUploaded>(_group.DomainEvents[0]);
+        Assert.Equal((1L, Bob), (commit.SequenceNum, commit.Committer));
+        Assert.Equal([Alice, Bob], commit.Members);
+        var joined = Assert.IsType<ExternalJoinCompleted>(_group.DomainEvents[1]);
+        Assert.Equal((2L, Bob, true), (joined.SequenceNum, joined.Member, joined.WasPendingJoin));
     }
 
     [Fact]
-    public void Only_members_send_commit_or_complete_an_external_join()
+    public void Only_members_commit_or_complete_an_external_join()
     {
-        Assert.Equal(DomainError.NotMember, GroupBuilder.Refusal(() => _group.SendMessage(Carol)).Error);
         Assert.Equal(DomainError.NotMember, GroupBuilder.Refusal(() => _group.UploadCommit(Carol)).Error);
         Assert.Equal(DomainError.NotMember, GroupBuilder.Refusal(() => _group.CompleteExternalJoin(Carol, false)).Error);
         Assert.Equal(0, _group.LastSequence);

@@ -68,7 +68,7 @@ public sealed class StoredMessageCountTests : IAsyncLifetime
         var store = scope.ServiceProvider.GetRequiredService<IMessageRepository>();
         await unitOfWork.BeginAsync(default);
         for (var i = 0; i < messages; i++) store.Add(new StoredMessage(_group.Id, Interlocked.Increment(ref _sequence), _alice.Id, [1], 0));
-        if (commit) await unitOfWork.CommitAsync(default);
+        if (commit) (await unitOfWork.CommitAsync(default)).Turn.Dispose();
         else await unitOfWork.RollbackAsync();
     }
 }

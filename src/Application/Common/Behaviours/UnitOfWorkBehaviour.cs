@@ -1,13 +1,12 @@
 using Conclave.Application.Common.Events;
 using Conclave.Application.Common.Persistence;
-using Conclave.Domain.Common;
 using MediatR;
 
 namespace Conclave.Application.Common.Behaviours;
 
 // A command is one transaction; its events are published after the commit and before the response (spec
 // architecture/sse.md), in commit order (PublicationOrder). A query answers once what it read is durable.
-public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(IUnitOfWork unitOfWork, DomainEventPublisher publisher, PublicationOrder order)
+public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(IUnitOfWork unitOfWork, DomainEventPublisher publisher)
     : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
@@ -19,27 +18,24 @@ public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(IUnitOfWork unitOfW
             return answer;
         }
         TResponse response;
-        IReadOnlyList<IDomainEvent> events;
-        PublicationTurn? turn = null;
+        Committed committed;
         try
         {
             if (request is not ITransactionDeferred) await unitOfWork.BeginAsync(cancellationToken);
             response = await next();
-            turn = order.Take(); // the write lock is held here, so turns follow commit order
-            events = await unitOfWork.CommitAsync(cancellationToken);
+            committed = await unitOfWork.CommitAsync(cancellationToken);
         }
         catch
         {
-            turn?.Dispose();
             await unitOfWork.RollbackAsync();
             throw;
         }
-        using (turn)
+        using (committed.Turn)
         {
-            if (events.Count == 0) return response;
-            await turn.WaitAsync();
+            if (committed.Events.Count == 0) return response;
+            await committed.Turn.WaitAsync();
             // Not the request's token: once committed, the events must go out even if the client has gone.
-            await publisher.PublishAsync(events, CancellationToken.None);
+            await publisher.PublishAsync(committed.Events, CancellationToken.None);
         }
         return response;
     }

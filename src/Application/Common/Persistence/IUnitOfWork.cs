@@ -1,3 +1,4 @@
+using Conclave.Application.Common.Events;
 using Conclave.Domain.Common;
 
 namespace Conclave.Application.Common.Persistence;
@@ -8,8 +9,11 @@ public interface IUnitOfWork
     /// <summary>Starts the write transaction (BEGIN IMMEDIATE on SQLite); a no-op when one is open.</summary>
     Task BeginAsync(CancellationToken cancellationToken);
 
-    /// <summary>Saves and commits; returns the domain events raised by the committed aggregates, in order.</summary>
-    Task<IReadOnlyList<IDomainEvent>> CommitAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Saves and commits, and completes once the commit is durable. Returns the domain events raised by the committed
+    /// aggregates, in order, with the publication turn taken at the commit (turns follow commit order).
+    /// </summary>
+    Task<Committed> CommitAsync(CancellationToken cancellationToken);
 
     Task RollbackAsync();
 
@@ -19,3 +23,6 @@ public interface IUnitOfWork
     /// </summary>
     Task ReadsDurableAsync();
 }
+
+/// <summary>A durable commit's events, to be published in its turn.</summary>
+public sealed record Committed(IReadOnlyList<IDomainEvent> Events, PublicationTurn Turn);

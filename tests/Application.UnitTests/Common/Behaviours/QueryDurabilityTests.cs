@@ -28,5 +28,5 @@ public sealed class QueryDurabilityTests
     }
 
     private static UnitOfWorkBehaviour<SomeQuery, string> Behaviour(IUnitOfWork unitOfWork) =>
-        new(unitOfWork, new DomainEventPublisher(Substitute.For<IMediator>(), NoPlugins.Dispatcher(), TimeProvider.System), new PublicationOrder());
+        new(unitOfWork, new DomainEventPublisher(Substitute.For<IMediator>(), NoPlugins.Dispatcher(), TimeProvider.System));
 }

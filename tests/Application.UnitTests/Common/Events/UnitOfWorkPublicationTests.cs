@@ -35,7 +35,18 @@ public sealed class UnitOfWorkPublicationTests
     }
 
     [Fact]
-    public async Task A_failed_commit_gives_up_its_turn()
+    public async Task A_commit_with_nothing_to_publish_gives_up_its_turn_at_once()
+    {
+        var unitOfWork = UnitOfWorkCommitting();
+
+        await Behaviour(unitOfWork).Handle(new SomeCommand(), default, () => Task.FromResult(Unit.Value)).WaitAsync(TimeSpan.FromSeconds(5));
+
+        using var next = _order.Take();
+        await next.WaitAsync().WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task A_failed_commit_is_rolled_back()
     {
         var unitOfWork = Substitute.For<IUnitOfWork>();
         unitOfWork.CommitAsync(Arg.Any<CancellationToken>()).ThrowsAsync(new InvalidOperationException("disk full"));
@@ -43,17 +54,16 @@ public sealed class UnitOfWorkPublicationTests
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
             Behaviour(unitOfWork).Handle(new SomeCommand(), default, () => Task.FromResult(Unit.Value)));
 
-        using var next = _order.Take();
-        await next.WaitAsync().WaitAsync(TimeSpan.FromSeconds(5));
+        await unitOfWork.Received(1).RollbackAsync();
     }
 
     private IUnitOfWork UnitOfWorkCommitting(params IDomainEvent[] events)
     {
         var unitOfWork = Substitute.For<IUnitOfWork>();
-        unitOfWork.CommitAsync(Arg.Any<CancellationToken>()).Returns(events);
+        unitOfWork.CommitAsync(Arg.Any<CancellationToken>()).Returns(_ => new Committed(events, _order.Take()));
         return unitOfWork;
     }
 
     private UnitOfWorkBehaviour<SomeCommand, Unit> Behaviour(IUnitOfWork unitOfWork) =>
-        new(unitOfWork, new DomainEventPublisher(_mediator, NoPlugins.Dispatcher(), TimeProvider.System), _order);
+        new(unitOfWork, new DomainEventPublisher(_mediator, NoPlugins.Dispatcher(), TimeProvider.System));
 }

@@ -1,3 +1,4 @@
+using Conclave.Application.Common.Persistence;
 using Conclave.Application.Common.Security;
 using Conclave.Domain.Common;
 using Conclave.Domain.Groups;
@@ -5,8 +6,11 @@ using MediatR;
 
 namespace Conclave.Application.Messages.Commands.SendMessage;
 
-/// <summary>Returns the message's sequence number. No validator: an empty mls_message is stored too (C43).</summary>
-public sealed record SendMessageCommand(GroupId GroupId, UserId Actor, byte[] MlsMessage) : IRequest<long>, IGroupScoped
+/// <summary>
+/// Returns the message's sequence number. No validator: an empty mls_message is stored too (C43). Committed by the
+/// message log, batched with other sends (<see cref="IMessageLog"/>).
+/// </summary>
+public sealed record SendMessageCommand(GroupId GroupId, UserId Actor, byte[] MlsMessage) : IRequest<long>, IGroupScoped, ITransactionDeferred
 {
     public GroupRole RequiredRole => GroupRole.Member;
 }

@@ -1,0 +1,143 @@
+using System.Threading.Channels;
+using Conclave.Application.Common.Events;
+using Conclave.Application.Common.Observability;
+using Conclave.Application.Common.Persistence;
+using Conclave.Domain.Common;
+using Conclave.Domain.Messages;
+using Microsoft.Extensions.Logging;
+
+namespace Conclave.Infrastructure.Persistence.Messages;
+
+/// <summary>
+/// Group commit of message sends: one writer takes every send waiting at that moment and stores them in one
+/// transaction under the write gate, so many sends share one BEGIN, one COMMIT and one WAL write. The fsync is
+/// shared as for every writer (<see cref="WalFlush"/>); a send completes only once its batch is durable, and its
+/// publication turn is taken at the commit, so its events go out in commit order with everyone else's.
+/// </summary>
+internal sealed class MessageAppendWriter : IAsyncDisposable
+{
+    // Bounds one batch's time under the gate (and so the wait of the other writers behind it).
+    private const int MaxBatch = 256;
+
+    private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly string _connectionString;
+    private readonly WriteGate _gate;
+    private readonly PublicationOrder _order;
+    private readonly ConclaveMetrics _metrics;
+    private readonly ILogger<MessageAppendWriter> _logger;
+    private readonly Task _loop;
+    private MessageLogStatements? _statements;
+
+    public MessageAppendWriter(string connectionString, WriteGate gate, PublicationOrder order, ConclaveMetrics metrics, ILogger<MessageAppendWriter> logger)
+    {
+        (_connectionString, _gate, _order, _metrics, _logger) = (connectionString, gate, order, metrics, logger);
+        _loop = Task.Run(LoopAsync);
+    }
+
+    /// <summary>Completes once the send is durable, or with the send's refusal; a queued send is not cancelled.</summary>
+    public Task<AppendedMessage> AppendAsync(GroupId groupId, Func<MessageLog, SentMessage> send)
+    {
+        var pending = new PendingAppend(groupId, send);
+        if (!_queue.Writer.TryWrite(pending)) throw new ObjectDisposedException(nameof(MessageAppendWriter));
+        return pending.Completion.Task;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop;
+        _statements?.Dispose();
+    }
+
+    private async Task LoopAsync()
+    {
+        var batch = new List<PendingAppend>();
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending)) batch.Add(pending);
+            await WriteAsync(batch);
+            batch.Clear();
+        }
+    }
+
+    private async Task WriteAsync(List<PendingAppend> batch)
+    {
+        await _gate.EnterAsync(CancellationToken.None);
+        List<(PendingAppend Pending, long Sequence, IReadOnlyList<IDomainEvent> Events)> stored;
+        List<PublicationTurn> turns = [];
+        try
+        {
+            _statements ??= MessageLogStatements.Open(_connectionString);
+            using var transaction = _statements.Begin();
+            stored = Store(_statements, batch);
+            foreach (var _ in stored) turns.Add(_order.Take()); // under the gate: turns follow commit order
+            transaction.Commit();
+        }
+        catch (Exception exception)
+        {
+            turns.ForEach(turn => turn.Dispose());
+            // The connection may be what failed (I/O error, disk full): the next batch opens a fresh one.
+            _statements?.Dispose();
+            _statements = null;
+            _logger.LogError(exception, "A batch of {Count} message sends failed and was rolled back", batch.Count);
+            foreach (var pending in batch) pending.Completion.TrySetException(exception);
+            return;
+        }
+        finally
+        {
+            _gate.Exit();
+        }
+        _metrics.MessagesStored(stored.Count);
+        // Not awaited here: the next batch is written while this one's fsync runs.
+        _ = CompleteWhenDurableAsync(stored, turns);
+    }
+
+    private static List<(PendingAppend, long, IReadOnlyList<IDomainEvent>)> Store(MessageLogStatements statements, List<PendingAppend> batch)
+    {
+        var stored = new List<(PendingAppend, long, IReadOnlyList<IDomainEvent>)>(batch.Count);
+        var logs = new Dictionary<GroupId, MessageLog?>(); // each group loaded once per batch; only sends change it here
+        foreach (var pending in batch)
+        {
+            if (!logs.TryGetValue(pending.GroupId, out var log)) logs[pending.GroupId] = log = statements.Load(pending.GroupId);
+            try
+            {
+                if (log is null) throw DomainException.NotMember();
+                var raised = log.DomainEvents.Count;
+                var sent = pending.Send(log);
+                statements.Store(sent);
+                stored.Add((pending, sent.Message.SequenceNum, log.DomainEvents.Skip(raised).ToList()));
+            }
+            catch (DomainException refusal)
+            {
+                pending.Completion.TrySetException(refusal); // decided before anything was written
+            }
+        }
+        foreach (var log in logs.Values)
+            if (log is { DomainEvents.Count: > 0 }) statements.SaveCounter(log);
+        return stored;
+    }
+
+    private async Task CompleteWhenDurableAsync(List<(PendingAppend Pending, long Sequence, IReadOnlyList<IDomainEvent> Events)> stored, List<PublicationTurn> turns)
+    {
+        try
+        {
+            await _gate.DurableAsync();
+        }
+        catch (Exception exception)
+        {
+            turns.ForEach(turn => turn.Dispose());
+            foreach (var (pending, _, _) in stored) pending.Completion.TrySetException(exception);
+            return;
+        }
+        for (var i = 0; i < stored.Count; i++)
+            stored[i].Pending.Completion.TrySetResult(new AppendedMessage(stored[i].Sequence, new Committed(stored[i].Events, turns[i])));
+    }
+
+    private sealed record PendingAppend(GroupId GroupId, Func<MessageLog, SentMessage> Send)
+    {
+        public TaskCompletionSource<AppendedMessage> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
+
+/// <summary>A durable send: its sequence number, and its events to publish in its turn.</summary>
+internal sealed record AppendedMessage(long Sequence, Committed Commit);
