@@ -4,7 +4,7 @@ using Conclave.Benchmarks.Shared;
 using Conclave.V1;
 using Google.Protobuf;
 
-// Usage: Conclave.Benchmarks.Load [--smoke] [--seconds 5] [--warmup 2] [--connections 1,16,64] [--server-cpus 0|none]
+// Usage: Conclave.Benchmarks.Load [--smoke] [--seconds 5] [--warmup 10] [--connections 1,16,64] [--server-cpus 0|none]
 //                                 [--server dll] [--floor dll] [--events dll|none]
 // Prints one table: every scenario against the real server, next to its floor (benchmarks/Floor) measured in the same run.
 var options = Options.Parse(args);
@@ -119,7 +119,7 @@ internal sealed record Options(bool Smoke, double Seconds, double WarmUpSeconds,
     {
         var root = ServerBuild.RepositoryRoot();
         string Built(string project, string dll) => Path.Combine(root, "benchmarks", project, "bin", "Release", "net10.0", dll);
-        var options = new Options(false, 5, 2, Environment.ProcessorCount > 1 ? "0" : null,
+        var options = new Options(false, 5, 10, Environment.ProcessorCount > 1 ? "0" : null,
             Path.Combine(root, "src", "Api", "bin", "Release", "net10.0", "Conclave.Api.dll"),
             Built("Floor", "Conclave.Benchmarks.Floor.dll"), Built("EventStreams", "Conclave.Benchmarks.EventStreams.dll"));
         for (var i = 0; i < args.Length; i++)
