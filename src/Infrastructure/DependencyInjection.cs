@@ -4,6 +4,7 @@ using Conclave.Application.Common.Persistence;
 using Conclave.Application.Retention;
 using Conclave.Infrastructure.Events;
 using Conclave.Infrastructure.Persistence;
+using Conclave.Infrastructure.Persistence.Lookups;
 using Conclave.Infrastructure.Persistence.Queries;
 using Conclave.Infrastructure.Persistence.Repositories;
 using Conclave.Infrastructure.Retention;
@@ -35,6 +36,7 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
         services.AddSingleton(new WalFlush(databasePath + "-wal"));
         services.AddSingleton<WriteGate>();
+        services.AddSingleton(_ => new AccessLookups(databasePath)); // built by the container, so disposed by it
 
         // Every repository and query class, under each interface it implements (one instance per scope).
         services.Scan(scan => scan.FromAssemblyOf<ConclaveDbContext>()
