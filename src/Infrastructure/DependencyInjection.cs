@@ -29,7 +29,7 @@ public static class DependencyInjection
         // Pooled contexts: a request reuses one (reset when its scope ends) instead of building it and its services.
         services.AddDbContextPool<ConclaveDbContext>(options => options
             .UseSqlite(connectionString)
-            .AddInterceptors(new SqliteConnectionSettings()));
+            .AddInterceptors(new SqliteConnectionSettings(), new KeptOpenConnections()));
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DatabaseReadiness>();
         services.AddHostedService<DatabaseCheckpoint>();

@@ -1,3 +1,4 @@
+using System.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +20,7 @@ internal sealed class DatabaseCheckpoint(IServiceScopeFactory scopes, ILogger<Da
         {
             await using var scope = scopes.CreateAsyncScope();
             var connection = (SqliteConnection)scope.ServiceProvider.GetRequiredService<ConclaveDbContext>().Database.GetDbConnection();
-            await connection.OpenAsync(cancellationToken);
+            if (connection.State != ConnectionState.Open) await connection.OpenAsync(cancellationToken); // KeptOpenConnections
             await using (var command = connection.CreateCommand())
             {
                 command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
