@@ -38,13 +38,17 @@ internal static class UnmatchedRequests
     });
 
     // Endpoint routing compares literal segments ignoring case; the reference's router does not (/API/v1/me is unknown).
+    // Walks the path in place: every matched request passes here.
     private static bool LiteralsMatchExactly(RoutePattern pattern, PathString path)
     {
-        var segments = (path.Value ?? "").TrimStart('/').Split('/');
-        for (var i = 0; i < pattern.PathSegments.Count && i < segments.Length; i++)
+        var rest = (path.Value ?? "").AsSpan().TrimStart('/');
+        foreach (var patternSegment in pattern.PathSegments)
         {
-            if (pattern.PathSegments[i].Parts is [RoutePatternLiteralPart literal] && !string.Equals(literal.Content, segments[i], StringComparison.Ordinal))
-                return false;
+            var end = rest.IndexOf('/');
+            var segment = end < 0 ? rest : rest[..end];
+            if (patternSegment.Parts is [RoutePatternLiteralPart literal] && !segment.SequenceEqual(literal.Content)) return false;
+            if (end < 0) break;
+            rest = rest[(end + 1)..];
         }
         return true;
     }
