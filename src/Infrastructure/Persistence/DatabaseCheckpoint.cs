@@ -1,4 +1,3 @@
-using System.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +19,7 @@ internal sealed class DatabaseCheckpoint(IServiceScopeFactory scopes, ILogger<Da
         {
             await using var scope = scopes.CreateAsyncScope();
             var connection = (SqliteConnection)scope.ServiceProvider.GetRequiredService<ConclaveDbContext>().Database.GetDbConnection();
-            if (connection.State != ConnectionState.Open) await connection.OpenAsync(cancellationToken); // KeptOpenConnections
+            await connection.OpenAsync(cancellationToken);
             await using (var command = connection.CreateCommand())
             {
                 command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
