@@ -11,10 +11,10 @@ namespace Conclave.Infrastructure.Persistence.Lookups;
 /// no connection open per query. Nothing is cached: every call reads the database, so a logout, a removal or a
 /// deleted group counts from the moment it commits.
 /// These reads do not wait for <see cref="WalFlush"/>: they decide, they answer nothing themselves. A request they
-/// let through answers only after its handler, whose own read or commit waits until every write visible by then is
-/// durable, and that covers every write these reads could have seen. A refusal that rests on a write not yet durable
+/// let through succeeds only after its handler's read or commit has waited until every write visible by then is
+/// durable, which covers every write these reads could have seen. A refusal that rests on a write not yet durable
 /// (a logout, a removal) errs on the safe side: had that write been lost, the caller would merely have been refused
-/// once too early.
+/// once too early (docs/reliability.md, Readers).
 /// </summary>
 internal sealed class AccessLookups(string databasePath) : IDisposable
 {
