@@ -5,6 +5,7 @@ using Conclave.Application.Messages;
 using Conclave.Application.Retention;
 using Conclave.Infrastructure.Events;
 using Conclave.Infrastructure.Persistence;
+using Conclave.Infrastructure.Persistence.Lookups;
 using Conclave.Infrastructure.Persistence.Messages;
 using Conclave.Infrastructure.Persistence.Queries;
 using Conclave.Infrastructure.Persistence.Repositories;
@@ -30,7 +31,7 @@ public static class DependencyInjection
         // Pooled contexts: a request reuses one (reset when its scope ends) instead of building it and its services.
         services.AddDbContextPool<ConclaveDbContext>(options => options
             .UseSqlite(connectionString)
-            .AddInterceptors(new SqliteConnectionSettings()));
+            .AddInterceptors(new SqliteConnectionSettings(), new KeptOpenConnections()));
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DatabaseReadiness>();
         services.AddHostedService<DatabaseCheckpoint>();
@@ -40,6 +41,7 @@ public static class DependencyInjection
         services.AddSingleton<WriteGate>();
         services.AddSingleton(provider => ActivatorUtilities.CreateInstance<MessageAppendWriter>(provider, connectionString));
         services.AddScoped<IMessageLog, BatchedMessageLog>();
+        services.AddSingleton(_ => new AccessLookups(databasePath)); // built by the container, so disposed by it
 
         // Every repository and query class, under each interface it implements (one instance per scope).
         services.Scan(scan => scan.FromAssemblyOf<ConclaveDbContext>()

@@ -20,14 +20,14 @@ internal static class JsonRefusalDetails
     private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithTypeRegistry(Registry));
     private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithTypeRegistry(Registry));
 
-    public static IApplicationBuilder UseJsonRefusalDetails(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    // Every other request passes straight on, without a state machine of this middleware's own.
+    public static IApplicationBuilder UseJsonRefusalDetails(this IApplicationBuilder app) => app.Use((context, next) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<GrpcJsonTranscodingMetadata>() is { MethodDescriptor.IsServerStreaming: false }
+            ? TranscodedAsync(context, next)
+            : next(context));
+
+    private static async Task TranscodedAsync(HttpContext context, RequestDelegate next)
     {
-        var transcoded = context.GetEndpoint()?.Metadata.GetMetadata<GrpcJsonTranscodingMetadata>();
-        if (transcoded is null || transcoded.MethodDescriptor.IsServerStreaming)
-        {
-            await next(context);
-            return;
-        }
         if (context.Request.ContentLength > RequestBinder.MaxJsonBodyBytes)
         {
             // Refused unread, and uncapped so Kestrel drains the body instead of cutting the connection while the
@@ -58,7 +58,7 @@ internal static class JsonRefusalDetails
         }
         buffer.Position = 0;
         await buffer.CopyToAsync(original, context.RequestAborted);
-    });
+    }
 
     private static Google.Rpc.Status Refusal(string message) => new()
     {

@@ -11,40 +11,37 @@ internal static class UnmatchedRequests
 {
     private const string MethodNotAllowedEndpoint = "405 HTTP Method Not Supported";
 
-    public static IApplicationBuilder UseTrailingSlashRejection(this IApplicationBuilder app) => app.Use(async (context, next) =>
-    {
-        var path = context.Request.Path.Value;
-        if (path is { Length: > 1 } && path.EndsWith('/')) await NotFoundAsync(context);
-        else await next(context);
-    });
+    // Both pass a matched request on without awaiting it (no state machine of their own on every request).
+    public static IApplicationBuilder UseTrailingSlashRejection(this IApplicationBuilder app) => app.Use((context, next) =>
+        context.Request.Path.Value is { Length: > 1 } path && path.EndsWith('/') ? NotFoundAsync(context) : next(context));
 
-    public static IApplicationBuilder UseUnmatchedRequestErrors(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseUnmatchedRequestErrors(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         var endpoint = context.GetEndpoint();
         if (endpoint is null || (endpoint is RouteEndpoint route && !LiteralsMatchExactly(route.RoutePattern, context.Request.Path)))
-        {
-            await NotFoundAsync(context);
-        }
-        else if (endpoint.DisplayName == MethodNotAllowedEndpoint)
-        {
-            await endpoint.RequestDelegate!(context); // sets 405 and the Allow header
-            await ProtobufErrorWriter.WriteAsync(context, StatusCodes.Status405MethodNotAllowed,
-                new ErrorResponse { Message = "method not allowed", ErrorCode = ErrorCode.InputBadRequest });
-        }
-        else
-        {
-            await next(context);
-        }
+            return NotFoundAsync(context);
+        return endpoint.DisplayName == MethodNotAllowedEndpoint ? MethodNotAllowedAsync(context, endpoint) : next(context);
     });
 
+    private static async Task MethodNotAllowedAsync(HttpContext context, Endpoint endpoint)
+    {
+        await endpoint.RequestDelegate!(context); // sets 405 and the Allow header
+        await ProtobufErrorWriter.WriteAsync(context, StatusCodes.Status405MethodNotAllowed,
+            new ErrorResponse { Message = "method not allowed", ErrorCode = ErrorCode.InputBadRequest });
+    }
+
     // Endpoint routing compares literal segments ignoring case; the reference's router does not (/API/v1/me is unknown).
+    // Walks the path in place: every matched request passes here.
     private static bool LiteralsMatchExactly(RoutePattern pattern, PathString path)
     {
-        var segments = (path.Value ?? "").TrimStart('/').Split('/');
-        for (var i = 0; i < pattern.PathSegments.Count && i < segments.Length; i++)
+        var rest = (path.Value ?? "").AsSpan().TrimStart('/');
+        foreach (var patternSegment in pattern.PathSegments)
         {
-            if (pattern.PathSegments[i].Parts is [RoutePatternLiteralPart literal] && !string.Equals(literal.Content, segments[i], StringComparison.Ordinal))
-                return false;
+            var end = rest.IndexOf('/');
+            var segment = end < 0 ? rest : rest[..end];
+            if (patternSegment.Parts is [RoutePatternLiteralPart literal] && !segment.SequenceEqual(literal.Content)) return false;
+            if (end < 0) break;
+            rest = rest[(end + 1)..];
         }
         return true;
     }

@@ -36,11 +36,17 @@ internal sealed partial class RequestLog(RequestDelegate next, ConclaveMetrics m
             var status = failed && !context.Response.HasStarted ? StatusCodes.Status500InternalServerError : context.Response.StatusCode;
             var grpcStatus = GrpcStatusOf(context);
             metrics.RequestCompleted(method, route, status, grpcStatus, elapsed);
-            var user = context.RequestServices?.GetService<Caller>()?.KnownUserId?.ToString() ?? "-";
-            var milliseconds = Math.Round(elapsed.TotalMilliseconds, 1);
-            if (grpcStatus is null) Answered(logger, method, route, status, milliseconds, user);
-            else AnsweredGrpc(logger, method, route, status, grpcStatus, milliseconds, user);
+            if (logger.IsEnabled(LogLevel.Information)) Log(context, method, route, status, grpcStatus, elapsed);
         }
+    }
+
+    // Only once the line is wanted: the user's id as text is an allocation on every request otherwise.
+    private void Log(HttpContext context, string method, string route, int status, string? grpcStatus, TimeSpan elapsed)
+    {
+        var user = context.RequestServices?.GetService<Caller>()?.KnownUserId?.ToString() ?? "-";
+        var milliseconds = Math.Round(elapsed.TotalMilliseconds, 1);
+        if (grpcStatus is null) Answered(logger, method, route, status, milliseconds, user);
+        else AnsweredGrpc(logger, method, route, status, grpcStatus, milliseconds, user);
     }
 
     // A failed call without a message is "trailers-only": its status travels in the headers.

@@ -78,7 +78,7 @@ public sealed class UserPersistenceTests : IAsyncLifetime
 
         await using (var db = _database.NewContext())
         {
-            ISessionStore store = new SessionRepository(db, _database.WriteGate);
+            ISessionStore store = new SessionRepository(db, _database.WriteGate, _database.Lookups);
             await store.SlideAsync("a1", 500, default);
             Assert.Equal(new AuthenticatedSession(alice.Id, "a1", 500), await store.FindAsync("a1", default));
             Assert.Equal(10, (await store.FindAsync("a2", default))!.ExpiresAt);
@@ -87,7 +87,7 @@ public sealed class UserPersistenceTests : IAsyncLifetime
 
         await using (var db = _database.NewContext())
         {
-            await new SessionRepository(db, _database.WriteGate).RemoveAllAsync(alice.Id, default);
+            await new SessionRepository(db, _database.WriteGate, _database.Lookups).RemoveAllAsync(alice.Id, default);
             Assert.Empty(await db.Sessions.ToListAsync());
         }
     }

@@ -5,11 +5,16 @@ using Microsoft.Extensions.Logging;
 
 namespace Conclave.Application.Common.Behaviours;
 
-// Logs the use case, its outcome and duration; never the request itself (passwords, tokens, blobs).
+// Logs the use case, its outcome and duration; never the request itself (passwords, tokens, blobs). Every request
+// passes here: with Debug off (the default) it costs a level check, not a state machine, a boxed duration and an
+// argument array.
 public sealed class LoggingBehaviour<TRequest, TResponse>(ILogger<LoggingBehaviour<TRequest, TResponse>> logger)
     : IPipelineBehavior<TRequest, TResponse>
 {
-    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next) =>
+        logger.IsEnabled(LogLevel.Debug) ? LoggedAsync(next) : next();
+
+    private async Task<TResponse> LoggedAsync(RequestHandlerDelegate<TResponse> next)
     {
         var started = Stopwatch.GetTimestamp();
         try

@@ -8,7 +8,11 @@ namespace Conclave.Application.Common.Behaviours;
 public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
     : IPipelineBehavior<TRequest, TResponse>
 {
-    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    // Most requests have no validator: they pass straight on.
+    public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next) =>
+        validators.TryGetNonEnumeratedCount(out var count) && count == 0 ? next() : ValidatedAsync(request, next, cancellationToken);
+
+    private async Task<TResponse> ValidatedAsync(TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
     {
         foreach (var validator in validators)
         {

@@ -43,6 +43,7 @@ public sealed class ConclaveMetrics : IDisposable
     /// <summary>One answered request; <paramref name="route"/> is a template, never a path (paths hold usernames).</summary>
     public void RequestCompleted(string method, string route, int status, string? grpcStatus, TimeSpan duration)
     {
+        if (!_requests.Enabled && !_requestDuration.Enabled) return; // nothing listens: no tags to box
         var tags = new TagList { { "method", method }, { "route", route }, { "status", status } };
         if (grpcStatus is not null) tags.Add("grpc_status", grpcStatus);
         _requests.Add(1, tags);

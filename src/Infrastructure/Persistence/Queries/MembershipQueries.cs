@@ -2,24 +2,16 @@ using Conclave.Application.Common.Security;
 using Conclave.Application.Groups;
 using Conclave.Domain.Common;
 using Conclave.Domain.Groups;
+using Conclave.Infrastructure.Persistence.Lookups;
 using Microsoft.EntityFrameworkCore;
 
 namespace Conclave.Infrastructure.Persistence.Queries;
 
-internal sealed class MembershipQueries(ConclaveDbContext db) : IMembershipQueries, IGroupAccess
+internal sealed class MembershipQueries(ConclaveDbContext db, AccessLookups lookups) : IMembershipQueries, IGroupAccess
 {
+    // Every group-scoped request runs it (GroupAccessBehaviour): a prepared statement, not an EF query.
     public Task<GroupRole?> RoleOfAsync(GroupId groupId, UserId userId, CancellationToken cancellationToken) =>
-        RoleOf(db, groupId, userId, cancellationToken);
-
-    // Compiled: every group-scoped request runs it (GroupAccessBehaviour).
-    private static readonly Func<ConclaveDbContext, GroupId, UserId, CancellationToken, Task<GroupRole?>> RoleOf =
-        EF.CompileAsyncQuery((ConclaveDbContext db, GroupId groupId, UserId userId, CancellationToken _) =>
-            db.Groups.AsNoTracking()
-                .Where(g => g.Id == groupId)
-                .SelectMany(g => g.Members)
-                .Where(m => m.UserId == userId)
-                .Select(m => (GroupRole?)m.Role)
-                .FirstOrDefault());
+        Task.FromResult(lookups.RoleOf(groupId, userId));
 
     public async Task<IReadOnlyList<GroupMembers>> GroupsOfAsync(UserId userId, CancellationToken cancellationToken)
     {

@@ -1,11 +1,12 @@
 using Conclave.Application.Common.Security;
 using Conclave.Domain.Common;
 using Conclave.Domain.Sessions;
+using Conclave.Infrastructure.Persistence.Lookups;
 using Microsoft.EntityFrameworkCore;
 
 namespace Conclave.Infrastructure.Persistence.Repositories;
 
-internal sealed class SessionRepository(ConclaveDbContext db, WriteGate gate) : ISessionRepository, ISessionStore
+internal sealed class SessionRepository(ConclaveDbContext db, WriteGate gate, AccessLookups lookups) : ISessionRepository, ISessionStore
 {
     public void Add(Session session) => db.Sessions.Add(session);
 
@@ -17,16 +18,9 @@ internal sealed class SessionRepository(ConclaveDbContext db, WriteGate gate) : 
     public Task RemoveAllAsync(UserId userId, CancellationToken cancellationToken) =>
         db.Sessions.Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
 
+    // Every authenticated request runs it (SessionAuthenticator): a prepared statement, not an EF query.
     Task<AuthenticatedSession?> ISessionStore.FindAsync(string tokenHash, CancellationToken cancellationToken) =>
-        AuthenticatedSessionOf(db, tokenHash, cancellationToken);
-
-    // Compiled: every authenticated request runs it (SessionAuthenticator).
-    private static readonly Func<ConclaveDbContext, string, CancellationToken, Task<AuthenticatedSession?>> AuthenticatedSessionOf =
-        EF.CompileAsyncQuery((ConclaveDbContext db, string tokenHash, CancellationToken _) =>
-            db.Sessions.AsNoTracking()
-                .Where(s => s.TokenHash == tokenHash)
-                .Select(s => new AuthenticatedSession(s.UserId, s.TokenHash, s.ExpiresAt))
-                .FirstOrDefault());
+        Task.FromResult(lookups.Session(tokenHash));
 
     public Task SlideAsync(string tokenHash, long expiresAt, CancellationToken cancellationToken) =>
         gate.WriteAsync(db, () => db.Sessions.Where(s => s.TokenHash == tokenHash)

@@ -1,0 +1,89 @@
+using Conclave.Application.Common.Security;
+using Conclave.Domain.Common;
+using Conclave.Domain.Groups;
+using Microsoft.Data.Sqlite;
+
+namespace Conclave.Infrastructure.Persistence.Lookups;
+
+/// <summary>
+/// The two reads every authenticated or group-scoped request makes before its handler (the session by token hash,
+/// the caller's role in a group), as raw prepared statements on a few connections kept open: no EF query pipeline,
+/// no connection open per query. Nothing is cached: every call reads the database, so a logout, a removal or a
+/// deleted group counts from the moment it commits.
+/// These reads do not wait for <see cref="WalFlush"/>: they decide, they answer nothing themselves. A request they
+/// let through succeeds only after its handler's read or commit has waited until every write visible by then is
+/// durable, which covers every write these reads could have seen. A refusal that rests on a write not yet durable
+/// (a logout, a removal) errs on the safe side: had that write been lost, the caller would merely have been refused
+/// once too early (docs/reliability.md, Readers).
+/// </summary>
+internal sealed class AccessLookups(string databasePath) : IDisposable
+{
+    // SQLite runs a look-up synchronously in microseconds, so a connection is lent only for that long: a few cover
+    // any number of concurrent requests. More are opened when all are lent, and closed when given back past this.
+    private const int KeptIdle = 4;
+
+    private readonly string _connectionString = new SqliteConnectionStringBuilder
+    {
+        DataSource = databasePath,
+        Pooling = false, // kept open here, with their prepared statements
+        DefaultTimeout = 30,
+    }.ToString();
+    private readonly Lock _lock = new();
+    private readonly Stack<LookupConnection> _idle = new();
+    private bool _disposed;
+
+    public AuthenticatedSession? Session(string tokenHash) =>
+        Use(static (connection, hash) => connection.Session(hash), tokenHash);
+
+    public GroupRole? RoleOf(GroupId groupId, UserId userId) =>
+        Use(static (connection, ids) => connection.RoleOf(ids.groupId, ids.userId), (groupId, userId));
+
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            _disposed = true;
+            while (_idle.TryPop(out var connection)) connection.Dispose();
+        }
+    }
+
+    private TResult Use<TState, TResult>(Func<LookupConnection, TState, TResult> read, TState state)
+    {
+        var connection = Lend();
+        TResult result;
+        try
+        {
+            result = read(connection, state);
+        }
+        catch
+        {
+            connection.Dispose(); // in an unknown state: not lent again
+            throw;
+        }
+        GiveBack(connection);
+        return result;
+    }
+
+    private LookupConnection Lend()
+    {
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_idle.TryPop(out var connection)) return connection;
+        }
+        return new LookupConnection(_connectionString);
+    }
+
+    private void GiveBack(LookupConnection connection)
+    {
+        lock (_lock)
+        {
+            if (!_disposed && _idle.Count < KeptIdle)
+            {
+                _idle.Push(connection);
+                return;
+            }
+        }
+        connection.Dispose();
+    }
+}

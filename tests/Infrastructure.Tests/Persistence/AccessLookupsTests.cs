@@ -1,0 +1,153 @@
+using Conclave.Application.Common.Security;
+using Conclave.Domain.Common;
+using Conclave.Domain.Groups;
+using Conclave.Domain.Sessions;
+using Conclave.Domain.Users;
+using Conclave.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Conclave.Infrastructure.Tests.Persistence;
+
+// The session and group-role look-ups every request makes (prepared statements on kept connections), on a real file
+// and through the composed services: each answer is read afresh, so a change counts from its commit on.
+public sealed class AccessLookupsTests : IAsyncLifetime
+{
+    private SqliteDatabase _database = null!;
+    private readonly User _alice = User.Register("alice", "h", "", 0), _bob = User.Register("bob", "h", "", 0),
+        _carol = User.Register("carol", "h", "", 0);
+
+    public async Task InitializeAsync()
+    {
+        _database = await SqliteDatabase.CreateAsync();
+        await _database.WithDbAsync(db =>
+        {
+            db.Users.AddRange(_alice, _bob, _carol);
+            return db.SaveChangesAsync();
+        });
+    }
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task A_session_is_found_by_its_token_hash_exactly()
+    {
+        await AddSessionsAsync(new Session("hash-a", _alice.Id, 1_000), new Session("hash-b", _bob.Id, 2_000));
+
+        Assert.Equal(new AuthenticatedSession(_alice.Id, "hash-a", 1_000), await FindSessionAsync("hash-a"));
+        Assert.Equal(new AuthenticatedSession(_bob.Id, "hash-b", 2_000), await FindSessionAsync("hash-b"));
+        Assert.Null(await FindSessionAsync("HASH-A"));
+        Assert.Null(await FindSessionAsync("missing"));
+    }
+
+    [Fact]
+    public async Task A_slide_a_logout_and_a_deleted_user_show_in_the_next_look_up()
+    {
+        await AddSessionsAsync(new Session("hash-a", _alice.Id, 1_000), new Session("hash-b", _bob.Id, 1_000));
+        Assert.NotNull(await FindSessionAsync("hash-a"));
+
+        await using (var scope = _database.Scope())
+            await scope.ServiceProvider.GetRequiredService<ISessionStore>().SlideAsync("hash-a", 5_000, default);
+        Assert.Equal(5_000, (await FindSessionAsync("hash-a"))!.ExpiresAt);
+
+        await _database.WithDbAsync(db => db.Sessions.Where(s => s.TokenHash == "hash-a").ExecuteDeleteAsync());
+        Assert.Null(await FindSessionAsync("hash-a"));
+
+        await _database.WithDbAsync(db => db.Users.Where(u => u.Id == _bob.Id).ExecuteDeleteAsync());
+        Assert.Null(await FindSessionAsync("hash-b"));
+    }
+
+    [Fact]
+    public async Task An_expired_session_is_found_but_does_not_authenticate()
+    {
+        var tokens = new SessionTokens();
+        var live = tokens.NewToken();
+        var expired = tokens.NewToken();
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        await AddSessionsAsync(new Session(tokens.Hash(live), _alice.Id, now + 3_600), new Session(tokens.Hash(expired), _alice.Id, now - 1));
+
+        Assert.Equal(now - 1, (await FindSessionAsync(tokens.Hash(expired)))!.ExpiresAt);
+        await using var scope = _database.Scope();
+        var authenticator = scope.ServiceProvider.GetRequiredService<SessionAuthenticator>();
+        Assert.Equal(_alice.Id, (await authenticator.AuthenticateAsync(live, default))!.UserId);
+        Assert.Null(await authenticator.AuthenticateAsync(expired, default));
+        Assert.Null(await authenticator.AuthenticateAsync(tokens.NewToken(), default));
+    }
+
+    [Fact]
+    public async Task A_role_is_the_members_current_one_and_null_for_non_members()
+    {
+        var group = Group.Create("team", "", _alice.Id, 0);
+        group.AdmitInvitee(_bob.Id, 0);
+        var other = Group.Create("other", "", _carol.Id, 0);
+        await _database.WithDbAsync(db =>
+        {
+            db.Groups.AddRange(group, other);
+            return db.SaveChangesAsync();
+        });
+
+        Assert.Equal(GroupRole.Admin, await RoleOfAsync(group.Id, _alice.Id));
+        Assert.Equal(GroupRole.Member, await RoleOfAsync(group.Id, _bob.Id));
+        Assert.Null(await RoleOfAsync(group.Id, _carol.Id));
+        Assert.Null(await RoleOfAsync(GroupId.New(), _alice.Id));
+
+        await UpdateGroupAsync(group.Id, g => g.Promote(_alice.Id, _bob.Id));
+        Assert.Equal(GroupRole.Admin, await RoleOfAsync(group.Id, _bob.Id));
+        await UpdateGroupAsync(group.Id, g => g.Remove(_alice.Id, _bob.Id));
+        Assert.Null(await RoleOfAsync(group.Id, _bob.Id));
+        Assert.Equal(GroupRole.Admin, await RoleOfAsync(other.Id, _carol.Id));
+    }
+
+    [Fact]
+    public async Task A_deleted_group_has_no_members()
+    {
+        var group = Group.Create("team", "", _alice.Id, 0);
+        await _database.WithDbAsync(db =>
+        {
+            db.Groups.Add(group);
+            return db.SaveChangesAsync();
+        });
+        Assert.Equal(GroupRole.Admin, await RoleOfAsync(group.Id, _alice.Id));
+
+        await _database.WithDbAsync(db => db.Groups.Where(g => g.Id == group.Id).ExecuteDeleteAsync());
+
+        Assert.Null(await RoleOfAsync(group.Id, _alice.Id));
+    }
+
+    [Fact]
+    public async Task Concurrent_look_ups_each_get_their_own_answer()
+    {
+        var sessions = Enumerable.Range(0, 50).Select(i => new Session($"hash-{i}", i % 2 == 0 ? _alice.Id : _bob.Id, i)).ToArray();
+        await AddSessionsAsync(sessions);
+
+        var found = await Task.WhenAll(Enumerable.Range(0, 500).Select(i => Task.Run(() => FindSessionAsync($"hash-{i % 50}"))));
+
+        for (var i = 0; i < found.Length; i++)
+            Assert.Equal(new AuthenticatedSession(sessions[i % 50].UserId, $"hash-{i % 50}", i % 50), found[i]);
+    }
+
+    private Task AddSessionsAsync(params Session[] sessions) => _database.WithDbAsync(db =>
+    {
+        db.Sessions.AddRange(sessions);
+        return db.SaveChangesAsync();
+    });
+
+    private Task UpdateGroupAsync(GroupId id, Action<Group> change) => _database.WithDbAsync(async db =>
+    {
+        change(await db.Groups.SingleAsync(g => g.Id == id));
+        await db.SaveChangesAsync();
+    });
+
+    // Through the composition's interfaces, each in a scope of its own like one request.
+    private async Task<AuthenticatedSession?> FindSessionAsync(string tokenHash)
+    {
+        await using var scope = _database.Scope();
+        return await scope.ServiceProvider.GetRequiredService<ISessionStore>().FindAsync(tokenHash, default);
+    }
+
+    private async Task<GroupRole?> RoleOfAsync(GroupId groupId, UserId userId)
+    {
+        await using var scope = _database.Scope();
+        return await scope.ServiceProvider.GetRequiredService<IGroupAccess>().RoleOfAsync(groupId, userId, default);
+    }
+}
