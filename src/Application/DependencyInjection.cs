@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.AddScoped<DomainEventPublisher>();
         services.AddSingleton<PublicationOrder>();
         services.AddScoped<SessionAuthenticator>();
+        services.AddSingleton<SessionSlides>();
         services.AddScoped<RegistrationGate>();
         services.AddScoped<AccountDeletion>();
         services.AddScoped<PasswordReplacement>();

@@ -4,7 +4,7 @@ using Conclave.Domain.Sessions;
 namespace Conclave.Application.Common.Security;
 
 /// <summary>Validates a presented token and slides its session's expiry (spec architecture/authentication.md).</summary>
-public sealed class SessionAuthenticator(ISessionStore store, ISessionTokens tokens, TimeProvider clock, ServerSettings settings)
+public sealed class SessionAuthenticator(ISessionStore store, ISessionTokens tokens, SessionSlides slides, TimeProvider clock, ServerSettings settings)
 {
     // The expiry is rewritten only once it lags now + TTL by this much, so steady traffic costs no write per
     // request; the drift is at most 1% of the TTL and never more than a minute (docs/compatibility.md).
@@ -19,7 +19,8 @@ public sealed class SessionAuthenticator(ISessionStore store, ISessionTokens tok
         var expiresAt = now + settings.TokenTtlSeconds;
         if (expiresAt - session.ExpiresAt > SlideGranularity)
         {
-            await store.SlideAsync(hash, expiresAt, cancellationToken);
+            // Shared with the other requests on this token, so no one request's token may cancel it.
+            await slides.SlideAsync(hash, () => store.SlideAsync(hash, expiresAt, CancellationToken.None));
             session = session with { ExpiresAt = expiresAt };
         }
         return session;

@@ -15,6 +15,7 @@ public sealed class SessionAuthenticatorTests
     private readonly ISessionTokens _tokens = Substitute.For<ISessionTokens>();
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.FromUnixTimeSeconds(Now));
     private static readonly UserId Alice = UserId.New();
+    private readonly SessionSlides _slides = new();
 
     public SessionAuthenticatorTests() => _tokens.Hash("token").Returns("hash");
 
@@ -102,9 +103,36 @@ public sealed class SessionAuthenticatorTests
         await _store.Received(1).SlideAsync("hash", Now + 50, Arg.Any<CancellationToken>());
     }
 
+    [Fact]
+    public async Task Requests_that_find_the_same_slide_due_share_one_write()
+    {
+        StoredSessionExpiringAt(Now + 1);
+        var write = new TaskCompletionSource();
+        _store.SlideAsync("hash", Now + MonthTtl, Arg.Any<CancellationToken>()).Returns(write.Task);
+
+        var requests = Enumerable.Range(0, 5).Select(_ => Authenticate(MonthTtl)).ToList();
+        Assert.All(requests, request => Assert.False(request.IsCompleted)); // each waits for the one write
+        write.SetResult();
+
+        Assert.All(await Task.WhenAll(requests), session => Assert.Equal(Now + MonthTtl, session!.ExpiresAt));
+        await _store.Received(1).SlideAsync("hash", Now + MonthTtl, Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Once_a_slide_is_done_the_next_due_one_writes_again()
+    {
+        StoredSessionExpiringAt(Now + MonthTtl - 61);
+        await Authenticate(MonthTtl);
+        _clock.Advance(TimeSpan.FromMinutes(2));
+
+        await Authenticate(MonthTtl);
+
+        await _store.Received(2).SlideAsync("hash", Arg.Any<long>(), Arg.Any<CancellationToken>());
+    }
+
     private void StoredSessionExpiringAt(long expiresAt) =>
         _store.FindAsync("hash", Arg.Any<CancellationToken>()).Returns(new AuthenticatedSession(Alice, "hash", expiresAt));
 
     private Task<AuthenticatedSession?> Authenticate(long ttl) =>
-        new SessionAuthenticator(_store, _tokens, _clock, new ServerSettings { TokenTtlSeconds = ttl }).AuthenticateAsync("token", default);
+        new SessionAuthenticator(_store, _tokens, _slides, _clock, new ServerSettings { TokenTtlSeconds = ttl }).AuthenticateAsync("token", default);
 }
