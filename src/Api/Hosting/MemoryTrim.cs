@@ -28,7 +28,7 @@ internal static class MemoryTrim
         {
             MallocTrim(0);
         }
-        catch (EntryPointNotFoundException)
+        catch (Exception exception) when (exception is EntryPointNotFoundException or DllNotFoundException)
         {
             _noMallocTrim = true; // not glibc: musl has no malloc_trim, and returns free memory by itself
         }
