@@ -45,10 +45,12 @@ public static class ServerApp
         builder.Services.AddMetricsExport(config);
         builder.Services.AddGrpcReflection(config);
         builder.Services.AddOpenApiDocument(config);
+        builder.Services.AddIdleMemoryTrim();
         customize?.Invoke(builder);
 
         var app = builder.Build();
         app.LogPlugins(plugins);
+        app.UseRequestActivity();
         app.UseForwardedClients(config);
         app.UseMiddleware<RequestLog>();
         app.UseTrailingSlashRejection();

@@ -13,6 +13,7 @@ using Conclave.Infrastructure.Retention;
 using Conclave.Infrastructure.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Conclave.Infrastructure;
@@ -31,7 +32,10 @@ public static class DependencyInjection
         // Pooled contexts: a request reuses one (reset when its scope ends) instead of building it and its services.
         services.AddDbContextPool<ConclaveDbContext>(options => options
             .UseSqlite(connectionString)
-            .AddInterceptors(new SqliteConnectionSettings(), new KeptOpenConnections()));
+            .AddInterceptors(new SqliteConnectionSettings(), new KeptOpenConnections())
+            // Migrate would otherwise build two more models (design-time and snapshot) at every start to compare
+            // them, only to warn a developer who forgot a migration; a test does that check instead.
+            .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning)));
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DatabaseReadiness>();
         services.AddHostedService<DatabaseCheckpoint>();

@@ -1,5 +1,6 @@
 using Conclave.Api;
 using Conclave.Api.Configuration;
+using Conclave.Api.Hosting;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,7 +52,12 @@ public sealed class TestServer : IAsyncDisposable
             EventStreamsPerUser = 0,
         };
         config = configure?.Invoke(config) ?? config;
-        var app = ServerApp.Build(config, customize);
+        var app = ServerApp.Build(config, builder =>
+        {
+            // A trim collects the whole process: with many servers in one test run, each would stall all the others.
+            builder.Services.AddSingleton(IdleMemoryTrimOptions.Default with { Enabled = false });
+            customize?.Invoke(builder);
+        });
         await ServerApp.StartAsync(app);
         return new TestServer(app, folder, config);
     }
