@@ -23,11 +23,7 @@ internal sealed class MessageLogStatements : IDisposable
             INSERT INTO messages (group_id, sequence_num, sender_id, mls_message, created_at)
             VALUES ($group, $sequence, $sender, $data, $created)
             """, "$group", "$sequence", "$sender", "$data", "$created");
-        // The sender is a member: MessageLog.Send checked it in this transaction.
-        _watermark = Prepare("""
-            INSERT INTO message_fetch_watermarks (group_id, user_id, last_fetched_seq) VALUES ($group, $user, $sequence)
-            ON CONFLICT (group_id, user_id) DO UPDATE SET last_fetched_seq = max(last_fetched_seq, excluded.last_fetched_seq)
-            """, "$group", "$user", "$sequence");
+        _watermark = Prepare(FetchWatermarkUpsert.Sql, "$group", "$user", "$sequence");
     }
 
     public static MessageLogStatements Open(string connectionString)
