@@ -1,6 +1,8 @@
 using System.Net;
 using Conclave.Api.IntegrationTests.Support;
 using Conclave.V1;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Conclave.Api.IntegrationTests.AccountRoutes;
 
@@ -53,18 +55,19 @@ public sealed class SessionTests(ServerFixture fixture) : IClassFixture<ServerFi
     [Fact]
     public async Task An_authenticated_call_extends_the_session_even_when_it_then_fails()
     {
-        // TTL 4 s: without sliding, a session opened at second N is dead at N+4; each call moves it to now + 4.
-        // Each step leaves at least a second of slack for a slow machine.
-        await using var server = await TestServer.StartAsync(c => c with { TokenTtlSeconds = 4 });
+        // The server's clock is stepped by hand: with the wall clock, a loaded machine could let a step run late and
+        // the session lapse for that reason alone. TTL 4 s: a session opened at T is dead from T+4 unless it slides.
+        var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+        await using var server = await TestServer.StartAsync(c => c with { TokenTtlSeconds = 4 }, b => b.Services.AddSingleton<TimeProvider>(clock));
         var alice = await server.Spec.NewUserAsync();
 
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        clock.Advance(TimeSpan.FromSeconds(3));
         await SpecClient.AssertErrorAsync(await server.Spec.UserByIdAsync(alice.Token, "not-a-uuid"), HttpStatusCode.BadRequest, ErrorCode.InputBadRequest);
-        await Task.Delay(TimeSpan.FromSeconds(2));
-        Assert.Equal(alice.Username, (await server.Spec.GetMeAsync(alice.Token)).Username); // past N+4: alive only because it slid
+        clock.Advance(TimeSpan.FromSeconds(3));
+        Assert.Equal(alice.Username, (await server.Spec.GetMeAsync(alice.Token)).Username); // T+6: alive only because it slid to T+7
 
-        await Task.Delay(TimeSpan.FromSeconds(4.5));
-        await server.Spec.AssertTokenDeadAsync(alice.Token);                                 // idle for longer than the TTL
+        clock.Advance(TimeSpan.FromSeconds(4));
+        await server.Spec.AssertTokenDeadAsync(alice.Token);                                 // T+10: the slide at T+6 ran to T+10
     }
 
     [Fact]

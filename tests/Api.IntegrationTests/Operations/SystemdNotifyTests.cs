@@ -25,7 +25,7 @@ public sealed class SystemdNotifyTests : IDisposable
         notify.Bind(new UnixDomainSocketEndPoint(socketPath));
         var config = Path.Combine(_folder, "config.json");
         await File.WriteAllTextAsync(config, $$"""
-            {"listen_address": "127.0.0.1", "listen_port": {{ServerProcess.FreePort()}}, "grpc_port": {{ServerProcess.FreePort()}},
+            {"listen_address": "127.0.0.1", "listen_port": 0, "grpc_port": 0,
              "database_path": {{System.Text.Json.JsonSerializer.Serialize(Path.Combine(_folder, "conclave.db"))}}}
             """);
 
@@ -35,19 +35,30 @@ public sealed class SystemdNotifyTests : IDisposable
             ["-c", "printf systemd > /proc/$$/comm; \"$0\" \"$@\"; exit $?", ServerProcess.DotnetHost, ServerProcess.DllPath, "--config", config],
             _folder, new Dictionary<string, string> { ["NOTIFY_SOCKET"] = socketPath });
 
-        Assert.Equal("READY=1", await ReceiveAsync(notify));
+        Assert.Equal("READY=1", await ReceiveAsync(notify, shell));
         ServerProcess.Terminate(ChildOf(shell.Id));
-        Assert.Equal("STOPPING=1", await ReceiveAsync(notify));
+        Assert.Equal("STOPPING=1", await ReceiveAsync(notify, shell));
         Assert.Equal(0, await shell.ExitCodeAsync());
         Assert.Contains(shell.Stdout.Split('\n'), line => line.StartsWith("<6>Microsoft.Hosting.Lifetime", StringComparison.Ordinal));
     }
 
-    private static async Task<string> ReceiveAsync(Socket socket)
+    // Fails as soon as the shell ends without a notification, with what the server printed, rather than after the
+    // whole timeout with nothing to go on.
+    private static async Task<string> ReceiveAsync(Socket socket, ServerProcess shell)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var buffer = new byte[256];
-        var length = await socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token);
-        return Encoding.ASCII.GetString(buffer, 0, length).Trim();
+        var receive = socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token).AsTask();
+        var exit = shell.ExitCodeAsync(Timeout.InfiniteTimeSpan);
+        try
+        {
+            if (await Task.WhenAny(receive, exit) == receive || receive.IsCompleted)
+                return Encoding.ASCII.GetString(buffer, 0, await receive).Trim();
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        throw new Xunit.Sdk.XunitException($"no notification (shell {(exit.IsCompleted ? $"exited with {exit.Result}" : "still running")})\nstdout:\n{shell.Stdout}\nstderr:\n{shell.Stderr}");
     }
 
     private static int ChildOf(int parent) =>
