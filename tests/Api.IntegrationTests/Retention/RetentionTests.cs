@@ -71,10 +71,10 @@ public sealed class RetentionTests
     [Fact]
     public async Task Expired_sessions_and_invites_are_deleted()
     {
-        await using var server = await TestServer.StartAsync(c => c with { CleanupInterval = "1s", TokenTtlSeconds = 2, InviteTtlSeconds = 1 });
-        var alice = await server.Spec.RegisterAsync("alice");
-        var login = await server.Spec.LoginAsync("alice");
+        await using var server = await TestServer.StartAsync(c => c with { CleanupInterval = "1s", TokenTtlSeconds = 3, InviteTtlSeconds = 1 });
         var bob = await server.Spec.NewUserAsync("bob"); // its session expires too, unused
+        var alice = await server.Spec.RegisterAsync("alice");
+        var login = await server.Spec.LoginAsync("alice"); // last, so that its few uses below come well within the TTL
         var owner = new TestUser(alice, "alice", login.Token);
         var group = await server.Spec.CreateGroupAsync(owner);
         await server.Spec.EscrowAsync(group, owner, bob);
