@@ -17,14 +17,14 @@ public sealed class MessagesService(IMediator mediator, Caller caller) : Message
     {
         var body = request.Body ?? new UploadCommitRequest();
         var command = new UploadCommitCommand(WireIds.GroupFromPath(request.GroupId), caller.UserId,
-            body.CommitMessage.ToByteArray(), body.GroupInfo.ToByteArray(), body.MlsGroupId);
+            ReceivedBytes.Take(body.CommitMessage), ReceivedBytes.Take(body.GroupInfo), body.MlsGroupId);
         await mediator.Send(command, context.CancellationToken);
         return new UploadCommitResponse();
     }
 
     public override async Task<SendMessageResponse> SendMessage(SendMessageCall request, ServerCallContext context)
     {
-        var message = (request.Body ?? new SendMessageRequest()).MlsMessage.ToByteArray();
+        var message = ReceivedBytes.Take((request.Body ?? new SendMessageRequest()).MlsMessage);
         var sequence = await mediator.Send(new SendMessageCommand(WireIds.GroupFromPath(request.GroupId), caller.UserId, message), context.CancellationToken);
         return new SendMessageResponse { SequenceNum = (ulong)sequence };
     }

@@ -47,31 +47,52 @@ internal static class RequestBinder
     public static async Task BindBodyAsync(RpcRoute route, HttpContext http, IMessage request)
     {
         if (route.Body == BodyBinding.None) return;
-        if (http.Request.ContentLength > MaxBodyBytes) throw TooLarge();
-        var buffer = new ArrayBufferWriter<byte>();
-        await foreach (var chunk in ReadAsync(http.Request.Body, http.RequestAborted))
-        {
-            if (buffer.WrittenCount + chunk.Length > MaxBodyBytes) throw TooLarge();
-            buffer.Write(chunk.Span);
-        }
-        var descriptor = route.BodyDescriptor;
-        if (!WireFormatCheck.IsValid(descriptor, buffer.WrittenSpan)) throw InvalidBody();
+        var declared = http.Request.ContentLength;
+        if (declared > MaxBodyBytes) throw TooLarge();
+        // Pooled, sized by Content-Length when there is one (+1: room for the read that finds the end): the decoded
+        // message copies what it keeps, so the buffer goes back as soon as the body is bound.
+        var buffer = ArrayPool<byte>.Shared.Rent(declared is { } length ? (int)length + 1 : 4096);
         try
         {
-            if (route.Body == BodyBinding.Whole) request.MergeFrom(buffer.WrittenSpan);
-            else route.BodyField!.Accessor.SetValue(request, descriptor.Parser.ParseFrom(buffer.WrittenSpan));
+            var size = 0;
+            int read;
+            while ((read = await http.Request.Body.ReadAsync(buffer.AsMemory(size), http.RequestAborted)) > 0)
+            {
+                size += read;
+                if (size > MaxBodyBytes) throw TooLarge();
+                if (size == buffer.Length) buffer = Grown(buffer);
+            }
+            Decode(route, request, buffer, size);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    // Up to one byte past the limit, enough to tell that a body without Content-Length exceeds it.
+    private static byte[] Grown(byte[] buffer)
+    {
+        var grown = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, MaxBodyBytes + 1));
+        buffer.CopyTo(grown, 0);
+        ArrayPool<byte>.Shared.Return(buffer);
+        return grown;
+    }
+
+    private static void Decode(RpcRoute route, IMessage request, byte[] buffer, int size)
+    {
+        var descriptor = route.BodyDescriptor;
+        if (!WireFormatCheck.IsValid(descriptor, buffer, size)) throw InvalidBody();
+        var body = buffer.AsSpan(0, size);
+        try
+        {
+            if (route.Body == BodyBinding.Whole) request.MergeFrom(body);
+            else route.BodyField!.Accessor.SetValue(request, descriptor.Parser.ParseFrom(body));
         }
         catch (InvalidProtocolBufferException)
         {
             throw InvalidBody();
         }
-    }
-
-    private static async IAsyncEnumerable<ReadOnlyMemory<byte>> ReadAsync(Stream body, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0) yield return chunk.AsMemory(0, read);
     }
 
     private static ApiException InvalidBody() => ApiException.BadRequest("invalid request body");

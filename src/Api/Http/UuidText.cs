@@ -1,9 +1,7 @@
-using System.Globalization;
-
 namespace Conclave.Api.Http;
 
 // CLARIFICATIONS §2.3: exactly four textual forms, hex in either case. Guid.TryParse accepts more (parentheses,
-// {0x…}, surrounding spaces) and rejects urn:uuid:, so it is not used.
+// {0x…}, surrounding spaces) and rejects urn:uuid:, so the form is checked here before Guid parses the digits.
 public static class UuidText
 {
     private const string UrnPrefix = "urn:uuid:";
@@ -11,24 +9,22 @@ public static class UuidText
     public static bool TryParse(string text, out Guid value)
     {
         value = Guid.Empty;
-        var hyphenated = text.Length switch
-        {
-            32 => null,
-            36 => text,
-            38 when text[0] == '{' && text[^1] == '}' => text[1..^1],
-            45 when text.StartsWith(UrnPrefix, StringComparison.Ordinal) => text[UrnPrefix.Length..],
-            _ => "",
-        };
-        if (hyphenated == "") return false;
-        var digits = hyphenated is null ? text : Unhyphenate(hyphenated);
-        if (digits is null || !digits.All(char.IsAsciiHexDigit)) return false;
-        value = Guid.ParseExact(digits, "N");
-        return true;
+        var span = text.AsSpan();
+        if (span.Length == 38 && span[0] == '{' && span[^1] == '}') span = span[1..^1];
+        else if (span.Length == 45 && span.StartsWith(UrnPrefix, StringComparison.Ordinal)) span = span[UrnPrefix.Length..];
+        else if (span.Length == 32) return IsHex(span) && Guid.TryParseExact(span, "N", out value);
+        return span.Length == 36 && IsHyphenated(span) && Guid.TryParseExact(span, "D", out value);
     }
 
     // 8-4-4-4-12, hyphens exactly there.
-    private static string? Unhyphenate(string text) =>
-        text[8] == '-' && text[13] == '-' && text[18] == '-' && text[23] == '-'
-            ? string.Concat(text.AsSpan(0, 8), text.AsSpan(9, 4), text.AsSpan(14, 4), string.Concat(text.AsSpan(19, 4), text.AsSpan(24, 12)))
-            : null;
+    private static bool IsHyphenated(ReadOnlySpan<char> text) =>
+        text[8] == '-' && text[13] == '-' && text[18] == '-' && text[23] == '-' &&
+        IsHex(text[..8]) && IsHex(text[9..13]) && IsHex(text[14..18]) && IsHex(text[19..23]) && IsHex(text[24..]);
+
+    private static bool IsHex(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+            if (!char.IsAsciiHexDigit(c)) return false;
+        return true;
+    }
 }

@@ -11,11 +11,11 @@ internal static class WireFormatCheck
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private const int MaxDepth = 32;
 
-    public static bool IsValid(MessageDescriptor descriptor, ReadOnlySpan<byte> bytes)
+    public static bool IsValid(MessageDescriptor descriptor, byte[] buffer, int length)
     {
         try
         {
-            var input = new CodedInputStream(bytes.ToArray());
+            var input = new CodedInputStream(buffer, 0, length);
             return Check(descriptor, input, 0);
         }
         catch (Exception exception) when (exception is InvalidProtocolBufferException or DecoderFallbackException)

@@ -101,7 +101,7 @@ public sealed class WireFormatCheckTests
         Assert.True(Check(FileDescriptorProto.Descriptor, packed));
     }
 
-    private static bool Check(MessageDescriptor descriptor, byte[] bytes) => WireFormatCheck.IsValid(descriptor, bytes);
+    private static bool Check(MessageDescriptor descriptor, byte[] bytes) => WireFormatCheck.IsValid(descriptor, bytes, bytes.Length);
 
     private static byte[] Bytes(Action<CodedOutputStream> write)
     {
