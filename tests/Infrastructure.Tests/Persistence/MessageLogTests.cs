@@ -116,6 +116,26 @@ public sealed class MessageLogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task What_other_connections_commit_between_sends_counts_for_the_next_send()
+    {
+        Assert.Equal(1, await _database.SendAsync(new SendMessageCommand(_group.Id, _bob.Id, [1])));
+
+        // Through EF (its own connection), as a handler writes: bob leaves.
+        await _database.WithDbAsync(async db =>
+        {
+            (await db.Groups.Include(g => g.Members).SingleAsync()).Leave(_bob.Id);
+            await db.SaveChangesAsync();
+        });
+        var refusal = await Assert.ThrowsAsync<DomainException>(() => _database.SendAsync(new SendMessageCommand(_group.Id, _bob.Id, [2])));
+        Assert.Equal(DomainError.NotMember, refusal.Error);
+
+        // Through plain SQL on a connection of its own, as an admin command in another process would.
+        await _database.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE groups SET last_sequence = 41"));
+        Assert.Equal(42, await _database.SendAsync(new SendMessageCommand(_group.Id, _alice.Id, [3])));
+        Assert.Equal(43, await _database.SendAsync(new SendMessageCommand(_group.Id, _alice.Id, [4])));
+    }
+
+    [Fact]
     public async Task A_batch_that_fails_fails_its_sends_and_the_writer_goes_on()
     {
         await _database.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(

@@ -13,11 +13,16 @@ namespace Conclave.Infrastructure.Persistence.Messages;
 /// transaction under the write gate, so many sends share one BEGIN, one COMMIT and one WAL write. The fsync is
 /// shared as for every writer (<see cref="WalFlush"/>); a send completes only once its batch is durable, and its
 /// publication turn is taken at the commit, so its events go out in commit order with everyone else's.
+/// What a send needs of its group (<see cref="MessageLog"/>) is kept from one batch to the next, as long as no other
+/// connection (EF, the cleanup, an admin command in another process) has committed in between: SQLite's
+/// data_version tells, read inside the batch's own transaction.
 /// </summary>
 internal sealed class MessageAppendWriter : IAsyncDisposable
 {
     // Bounds one batch's time under the gate (and so the wait of the other writers behind it).
     private const int MaxBatch = 256;
+    // Bounds the groups kept between batches (each with its member list); past it, they are loaded afresh.
+    private const int MaxKeptGroups = 4096;
 
     private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
     private readonly string _connectionString;
@@ -27,6 +32,8 @@ internal sealed class MessageAppendWriter : IAsyncDisposable
     private readonly ILogger<MessageAppendWriter> _logger;
     private readonly Task _loop;
     private MessageLogStatements? _statements;
+    private readonly Dictionary<GroupId, MessageLog?> _logs = [];
+    private long? _dataVersion; // the database as of this writer's last commit, when _logs describes it
 
     public MessageAppendWriter(string connectionString, WriteGate gate, PublicationOrder order, ConclaveMetrics metrics, ILogger<MessageAppendWriter> logger)
     {
@@ -69,14 +76,20 @@ internal sealed class MessageAppendWriter : IAsyncDisposable
         {
             _statements ??= MessageLogStatements.Open(_connectionString);
             using var transaction = _statements.Begin();
+            var dataVersion = _statements.DataVersion();
+            if (dataVersion != _dataVersion || _logs.Count > MaxKeptGroups) _logs.Clear();
             stored = Store(_statements, batch);
             foreach (var _ in stored) turns.Add(_order.Take()); // under the gate: turns follow commit order
             transaction.Commit();
+            _dataVersion = dataVersion; // a connection's own commits leave its data_version as it was
         }
         catch (Exception exception)
         {
             turns.ForEach(turn => turn.Dispose());
-            // The connection may be what failed (I/O error, disk full): the next batch opens a fresh one.
+            // The kept groups hold counters that were rolled back; the connection may be what failed (I/O error,
+            // disk full): the next batch starts from a fresh one.
+            _logs.Clear();
+            _dataVersion = null;
             _statements?.Dispose();
             _statements = null;
             _logger.LogError(exception, "A batch of {Count} message sends failed and was rolled back", batch.Count);
@@ -92,28 +105,28 @@ internal sealed class MessageAppendWriter : IAsyncDisposable
         _ = CompleteWhenDurableAsync(stored, turns);
     }
 
-    private static List<(PendingAppend, long, IReadOnlyList<IDomainEvent>)> Store(MessageLogStatements statements, List<PendingAppend> batch)
+    private List<(PendingAppend, long, IReadOnlyList<IDomainEvent>)> Store(MessageLogStatements statements, List<PendingAppend> batch)
     {
         var stored = new List<(PendingAppend, long, IReadOnlyList<IDomainEvent>)>(batch.Count);
-        var logs = new Dictionary<GroupId, MessageLog?>(); // each group loaded once per batch; only sends change it here
+        var advanced = new HashSet<MessageLog>();
         foreach (var pending in batch)
         {
-            if (!logs.TryGetValue(pending.GroupId, out var log)) logs[pending.GroupId] = log = statements.Load(pending.GroupId);
+            if (!_logs.TryGetValue(pending.GroupId, out var log)) _logs[pending.GroupId] = log = statements.Load(pending.GroupId);
             try
             {
                 if (log is null) throw DomainException.NotMember();
-                var raised = log.DomainEvents.Count;
                 var sent = pending.Send(log);
                 statements.Store(sent);
-                stored.Add((pending, sent.Message.SequenceNum, log.DomainEvents.Skip(raised).ToList()));
+                stored.Add((pending, sent.Message.SequenceNum, [.. log.DomainEvents]));
+                log.ClearDomainEvents();
+                advanced.Add(log);
             }
             catch (DomainException refusal)
             {
                 pending.Completion.TrySetException(refusal); // decided before anything was written
             }
         }
-        foreach (var log in logs.Values)
-            if (log is { DomainEvents.Count: > 0 }) statements.SaveCounter(log);
+        foreach (var log in advanced) statements.SaveCounter(log);
         return stored;
     }
 

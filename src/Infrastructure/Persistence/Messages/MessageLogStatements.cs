@@ -11,7 +11,7 @@ namespace Conclave.Infrastructure.Persistence.Messages;
 internal sealed class MessageLogStatements : IDisposable
 {
     private readonly SqliteConnection _connection;
-    private readonly SqliteCommand _group, _members, _counter, _insert, _watermark;
+    private readonly SqliteCommand _group, _members, _counter, _insert, _watermark, _dataVersion;
 
     private MessageLogStatements(SqliteConnection connection)
     {
@@ -24,6 +24,7 @@ internal sealed class MessageLogStatements : IDisposable
             VALUES ($group, $sequence, $sender, $data, $created)
             """, "$group", "$sequence", "$sender", "$data", "$created");
         _watermark = Prepare(FetchWatermarkUpsert.Sql, "$group", "$user", "$sequence");
+        _dataVersion = Prepare("PRAGMA data_version");
     }
 
     public static MessageLogStatements Open(string connectionString)
@@ -46,9 +47,12 @@ internal sealed class MessageLogStatements : IDisposable
     public SqliteTransaction Begin()
     {
         var transaction = _connection.BeginTransaction(deferred: false);
-        foreach (var command in new[] { _group, _members, _counter, _insert, _watermark }) command.Transaction = transaction;
+        foreach (var command in new[] { _group, _members, _counter, _insert, _watermark, _dataVersion }) command.Transaction = transaction;
         return transaction;
     }
+
+    /// <summary>Changes whenever another connection has committed since this one last looked (SQLite's data_version).</summary>
+    public long DataVersion() => (long)_dataVersion.ExecuteScalar()!;
 
     public MessageLog? Load(GroupId groupId)
     {
@@ -82,7 +86,7 @@ internal sealed class MessageLogStatements : IDisposable
 
     public void Dispose()
     {
-        foreach (var command in new[] { _group, _members, _counter, _insert, _watermark }) command.Dispose();
+        foreach (var command in new[] { _group, _members, _counter, _insert, _watermark, _dataVersion }) command.Dispose();
         _connection.Dispose();
     }
 
