@@ -25,7 +25,7 @@ public static class DependencyInjection
         services.AddScoped<IMediator, IsolatingMediator>();
         services.AddScoped<DomainEventPublisher>();
         services.AddSingleton<PublicationOrder>();
-        services.AddScoped<SessionAuthenticator>();
+        services.AddSingleton<SessionAuthenticator>();
         services.AddSingleton<SessionSlides>();
         services.AddScoped<RegistrationGate>();
         services.AddScoped<AccountDeletion>();
@@ -39,10 +39,12 @@ public static class DependencyInjection
         foreach (var handler in PluginHandler.FoundIn(plugins.SelectMany(plugin => plugin.GetExportedTypes())))
             services.AddSingleton(handler);
 
-        // MediatR 5 runs behaviours in registration order, the first outermost (STYLE §2).
-        foreach (var behaviour in new[] { typeof(LoggingBehaviour<,>), typeof(GroupAccessBehaviour<,>),
-                                          typeof(ValidationBehaviour<,>), typeof(UnitOfWorkBehaviour<,>) })
-            services.AddScoped(typeof(IPipelineBehavior<,>), behaviour);
+        // MediatR 5 runs behaviours in registration order, the first outermost (STYLE §2). The first two hold nothing
+        // of a request's, so they are made once rather than per request.
+        services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
+        services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(GroupAccessBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehaviour<,>));
 
         services.Scan(scan => scan.FromAssemblies([typeof(DependencyInjection).Assembly, .. plugins])
             .AddClasses(classes => classes.AssignableToAny(typeof(IRequestHandler<,>), typeof(INotificationHandler<>), typeof(IValidator<>)))

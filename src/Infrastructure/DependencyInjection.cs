@@ -46,6 +46,8 @@ public static class DependencyInjection
         services.AddSingleton(provider => ActivatorUtilities.CreateInstance<MessageAppendWriter>(provider, connectionString));
         services.AddScoped<IMessageLog, BatchedMessageLog>();
         services.AddSingleton(_ => new AccessLookups(databasePath)); // built by the container, so disposed by it
+        services.AddSingleton<ISessionStore, SessionStore>();
+        services.AddSingleton<IGroupAccess, GroupAccess>();
 
         // Every repository and query class, under each interface it implements (one instance per scope).
         services.Scan(scan => scan.FromAssemblyOf<ConclaveDbContext>()

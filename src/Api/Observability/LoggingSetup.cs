@@ -17,6 +17,10 @@ internal static class LoggingSetup
             .AddFilter("Microsoft", frameworkLevel)
             .AddFilter("System", frameworkLevel)
             .AddFilter("Grpc", frameworkLevel)
+            // Enabled at any level, this category has ASP.NET Core start an Activity and a log scope for every request.
+            // Its lines are the per-request ones (RequestLog writes ours) and start-up failures, which reach Program as
+            // exceptions; so it is on only when tracing.
+            .AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", level == LogLevel.Trace ? level : LogLevel.None)
             // "Now listening on", "Application started": wanted at the default level too, as the reference prints its address.
             .AddFilter("Microsoft.Hosting.Lifetime", level <= LogLevel.Warning ? LogLevel.Information : level)
             // The plugins loaded: third-party code running inside the server is worth a line at the default level too.

@@ -1,7 +1,6 @@
 using Conclave.Application;
 using Conclave.Application.Common.Settings;
 using Conclave.Infrastructure.Persistence;
-using Conclave.Infrastructure.Persistence.Lookups;
 using MediatR;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -47,12 +46,6 @@ public sealed class SqliteDatabase : IAsyncLifetime
         await using var scope = _services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
     }
-
-    /// <summary>The composition's one write gate (with its durability step).</summary>
-    internal WriteGate WriteGate => _services.GetRequiredService<WriteGate>();
-
-    /// <summary>The composition's prepared access look-ups (sessions, group roles) on this file.</summary>
-    internal AccessLookups Lookups => _services.GetRequiredService<AccessLookups>();
 
     /// <summary>A request scope of the composed services (repositories, stores) on this file.</summary>
     public AsyncServiceScope Scope() => _services.CreateAsyncScope();

@@ -5,6 +5,7 @@ using Conclave.Domain.Users;
 using Conclave.Infrastructure.Persistence.Queries;
 using Conclave.Infrastructure.Persistence.Repositories;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Conclave.Infrastructure.Tests.Persistence;
 
@@ -76,9 +77,9 @@ public sealed class UserPersistenceTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        await using (var db = _database.NewContext())
+        await using (var scope = _database.Scope())
         {
-            ISessionStore store = new SessionRepository(db, _database.WriteGate, _database.Lookups);
+            var store = scope.ServiceProvider.GetRequiredService<ISessionStore>();
             await store.SlideAsync("a1", 500, default);
             Assert.Equal(new AuthenticatedSession(alice.Id, "a1", 500), await store.FindAsync("a1", default));
             Assert.Equal(10, (await store.FindAsync("a2", default))!.ExpiresAt);
@@ -87,7 +88,7 @@ public sealed class UserPersistenceTests : IAsyncLifetime
 
         await using (var db = _database.NewContext())
         {
-            await new SessionRepository(db, _database.WriteGate, _database.Lookups).RemoveAllAsync(alice.Id, default);
+            await new SessionRepository(db).RemoveAllAsync(alice.Id, default);
             Assert.Empty(await db.Sessions.ToListAsync());
         }
     }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Reflection;
 using Conclave.Application.Plugins;
 using Conclave.Domain.Common;
 using MediatR;
@@ -8,16 +10,26 @@ namespace Conclave.Application.Common.Events;
 // event through their queues, so they can neither delay nor fail the request.
 public sealed class DomainEventPublisher(IMediator mediator, PluginEventDispatcher plugins, TimeProvider clock)
 {
+    // One wrapper per event type, made once: reflection per event cost more than the rest of publishing it.
+    private static readonly ConcurrentDictionary<Type, Func<IDomainEvent, INotification>> Notifications = new();
+    private static readonly MethodInfo NotificationOfMethod =
+        typeof(DomainEventPublisher).GetMethod(nameof(NotificationOf), BindingFlags.NonPublic | BindingFlags.Static)!;
+
     public async Task PublishAsync(IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken)
     {
         var committedAt = clock.GetUtcNow();
         foreach (var domainEvent in events)
         {
-            var notificationType = typeof(DomainEventNotification<>).MakeGenericType(domainEvent.GetType());
-            var notification = (INotification)Activator.CreateInstance(notificationType, domainEvent)!;
-            await mediator.Publish(notification, cancellationToken);
+            await mediator.Publish(Notification(domainEvent), cancellationToken);
             if (plugins.HasHandlers && PluginEvents.From(domainEvent) is { } pluginEvent)
                 plugins.Enqueue(pluginEvent with { OccurredAt = committedAt });
         }
     }
+
+    private static INotification Notification(IDomainEvent domainEvent) =>
+        Notifications.GetOrAdd(domainEvent.GetType(), static type =>
+            (Func<IDomainEvent, INotification>)NotificationOfMethod.MakeGenericMethod(type).Invoke(null, null)!)(domainEvent);
+
+    private static Func<IDomainEvent, INotification> NotificationOf<TEvent>() where TEvent : IDomainEvent =>
+        static domainEvent => new DomainEventNotification<TEvent>((TEvent)domainEvent);
 }

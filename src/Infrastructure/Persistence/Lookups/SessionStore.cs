@@ -1,0 +1,23 @@
+using Conclave.Application.Common.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Conclave.Infrastructure.Persistence.Lookups;
+
+/// <summary>
+/// Every authenticated request reads its session here (SessionAuthenticator): one prepared statement, no EF context.
+/// A slide, due at most once a minute per session, takes a context of its own.
+/// </summary>
+internal sealed class SessionStore(AccessLookups lookups, WriteGate gate, IServiceScopeFactory scopes) : ISessionStore
+{
+    public Task<AuthenticatedSession?> FindAsync(string tokenHash, CancellationToken cancellationToken) =>
+        Task.FromResult(lookups.Session(tokenHash));
+
+    public async Task SlideAsync(string tokenHash, long expiresAt, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ConclaveDbContext>();
+        await gate.WriteAsync(db, () => db.Sessions.Where(s => s.TokenHash == tokenHash)
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.ExpiresAt, expiresAt), cancellationToken), cancellationToken);
+    }
+}
