@@ -29,8 +29,9 @@ public static class DependencyInjection
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
-        // Pooled contexts: a request reuses one (reset when its scope ends) instead of building it and its services.
-        services.AddDbContextPool<ConclaveDbContext>(options => options
+        // Pooled contexts: a request reuses one (reset when its scope ends) instead of building it and its services,
+        // and leases it only once something in its scope uses it (ScopedContext).
+        services.AddPooledDbContextFactory<ConclaveDbContext>(options => options
             .UseSqlite(connectionString)
             .AddInterceptors(new SqliteConnectionSettings(), new KeptOpenConnections())
             // Migrate would otherwise build two more models (design-time and snapshot) at every start to compare
@@ -39,6 +40,8 @@ public static class DependencyInjection
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DatabaseReadiness>();
         services.AddHostedService<DatabaseCheckpoint>();
+        services.AddScoped<ScopedContext>();
+        services.AddScoped(provider => provider.GetRequiredService<ScopedContext>().Context);
         services.AddScoped<EfUnitOfWork>();
         services.AddScoped<IUnitOfWork>(provider => provider.GetRequiredService<EfUnitOfWork>());
         services.AddSingleton(new WalFlush(databasePath + "-wal"));

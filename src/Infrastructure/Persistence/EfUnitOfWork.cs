@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Conclave.Infrastructure.Persistence;
 
-internal sealed class EfUnitOfWork(ConclaveDbContext db, WriteGate gate, PublicationOrder order, ConclaveMetrics metrics) : IUnitOfWork, IAsyncDisposable
+internal sealed class EfUnitOfWork(ScopedContext scoped, WriteGate gate, PublicationOrder order, ConclaveMetrics metrics) : IUnitOfWork, IAsyncDisposable
 {
     private bool _holdsGate;
     private Committed? _adopted;
@@ -15,10 +15,10 @@ internal sealed class EfUnitOfWork(ConclaveDbContext db, WriteGate gate, Publica
     // Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE: the write lock is taken before the first read.
     public async Task BeginAsync(CancellationToken cancellationToken)
     {
-        if (db.Database.CurrentTransaction is not null) return;
+        if (scoped.Context.Database.CurrentTransaction is not null) return;
         await gate.EnterAsync(cancellationToken);
         _holdsGate = true;
-        await db.Database.BeginTransactionAsync(cancellationToken);
+        await scoped.Context.Database.BeginTransactionAsync(cancellationToken);
     }
 
     /// <summary>A write the message log has already committed, durably, for this command (Messages/BatchedMessageLog).</summary>
@@ -29,10 +29,11 @@ internal sealed class EfUnitOfWork(ConclaveDbContext db, WriteGate gate, Publica
         if (_adopted is { } adopted)
         {
             _adopted = null;
-            if (!db.ChangeTracker.HasChanges()) return adopted;
+            if (scoped.Leased?.ChangeTracker.HasChanges() != true) return adopted;
             adopted.Turn.Dispose();
             throw new InvalidOperationException("A command committed by the message log changed other entities too.");
         }
+        var db = scoped.Context;
         var aggregates = db.ChangeTracker.Entries<AggregateRoot>().Select(entry => entry.Entity).ToList();
         var events = aggregates.SelectMany(aggregate => aggregate.DomainEvents).ToList();
         var messages = db.ChangeTracker.Entries<StoredMessage>().Count(entry => entry.State == EntityState.Added);
@@ -65,9 +66,9 @@ internal sealed class EfUnitOfWork(ConclaveDbContext db, WriteGate gate, Publica
         // An adopted write is committed already; only its turn is given up, so that later publications do not wait.
         _adopted?.Turn.Dispose();
         _adopted = null;
-        if (db.Database.CurrentTransaction is { } transaction) await transaction.RollbackAsync();
+        if (scoped.Leased?.Database.CurrentTransaction is { } transaction) await transaction.RollbackAsync();
         ReleaseGate();
-        db.ChangeTracker.Clear();
+        scoped.Leased?.ChangeTracker.Clear();
     }
 
     public Task ReadsDurableAsync() => gate.VisibleWritesDurableAsync();

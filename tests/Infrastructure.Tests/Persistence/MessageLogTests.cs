@@ -7,6 +7,8 @@ using Conclave.Domain.Common;
 using Conclave.Domain.Groups;
 using Conclave.Domain.Messages;
 using Conclave.Domain.Users;
+using Conclave.Infrastructure.Persistence;
+using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -133,6 +135,30 @@ public sealed class MessageLogTests : IAsyncLifetime
         await _database.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE groups SET last_sequence = 41"));
         Assert.Equal(42, await _database.SendAsync(new SendMessageCommand(_group.Id, _alice.Id, [3])));
         Assert.Equal(43, await _database.SendAsync(new SendMessageCommand(_group.Id, _alice.Id, [4])));
+    }
+
+    [Fact]
+    public async Task A_send_leases_no_EF_context()
+    {
+        await using var scope = _database.Scope();
+
+        await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new SendMessageCommand(_group.Id, _bob.Id, [1]));
+
+        Assert.Null(scope.ServiceProvider.GetRequiredService<ScopedContext>().Leased);
+    }
+
+    [Fact]
+    public async Task A_send_whose_scope_also_changed_an_entity_is_refused_at_its_commit()
+    {
+        await using var scope = _database.Scope();
+        var sequence = await scope.ServiceProvider.GetRequiredService<IMessageLog>()
+            .AppendAsync(_group.Id, messages => messages.Send(_bob.Id, [1], 0, -1), default);
+        var db = scope.ServiceProvider.GetRequiredService<ConclaveDbContext>();
+        (await db.Users.SingleAsync(u => u.Id == _carol.Id)).ChangeAlias("Carol");
+        var unitOfWork = scope.ServiceProvider.GetRequiredService<Application.Common.Persistence.IUnitOfWork>();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => unitOfWork.CommitAsync(default));
+        Assert.Equal(1, sequence);
     }
 
     [Fact]
