@@ -37,7 +37,7 @@ public static class DependencyInjection
             // them, only to warn a developer who forgot a migration; a test does that check instead.
             .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning)));
         services.AddScoped<DatabaseInitializer>();
-        services.AddScoped<DatabaseReadiness>();
+        services.AddSingleton(new DatabaseReadiness(databasePath));
         services.AddHostedService<DatabaseCheckpoint>();
         services.AddScoped<EfUnitOfWork>();
         services.AddScoped<IUnitOfWork>(provider => provider.GetRequiredService<EfUnitOfWork>());

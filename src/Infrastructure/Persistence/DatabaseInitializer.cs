@@ -1,15 +1,23 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Conclave.Infrastructure.Persistence;
 
-/// <summary>Creates the database file and its folder if missing, switches it to WAL and applies the migrations.</summary>
-public sealed class DatabaseInitializer(ConclaveDbContext db)
+/// <summary>Creates the database file and its folder if missing, applies the migrations and switches it to WAL.</summary>
+public sealed class DatabaseInitializer(IServiceProvider services)
 {
     public async Task InitializeAsync(string databasePath, CancellationToken cancellationToken)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(databasePath));
         if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
-        await db.Database.MigrateAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+        // EF Core's migrator only when it has work: at a restart on an up-to-date database the server starts without
+        // touching EF Core at all (MigrationHistory), and its first request pays only for what requests use.
+        if (!await MigrationHistory.AllAppliedAsync(databasePath, cancellationToken))
+            await services.GetRequiredService<ConclaveDbContext>().Database.MigrateAsync(cancellationToken);
+        await using var connection = MigrationHistory.OpenExisting(databasePath);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode = WAL;"; // kept in the file: every later connection uses the log
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
