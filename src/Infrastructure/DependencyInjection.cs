@@ -53,7 +53,7 @@ public static class DependencyInjection
             .AsSelfWithInterfaces()
             .WithScopedLifetime());
 
-        services.AddScoped<IRetentionStore, SqliteRetentionStore>();
+        services.AddSingleton<IRetentionStore>(provider => ActivatorUtilities.CreateInstance<SqliteRetentionStore>(provider, connectionString));
         services.AddHostedService<CleanupWorker>();
 
         services.AddSingleton<IPasswordHasher, Argon2idPasswordHasher>();
