@@ -10,9 +10,11 @@ public sealed class DatabaseInitializer(IServiceProvider services)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(databasePath));
         if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
-        // EF Core's migrator only when it has work: at a restart on an up-to-date database the server starts without
-        // touching EF Core at all (MigrationHistory), and its first request pays only for what requests use.
-        if (!await MigrationHistory.AllAppliedAsync(databasePath, cancellationToken))
+        // EF Core's migrator only for an existing database that lacks a migration: a new one is created from the
+        // migrations' script and an up-to-date one is left as it is, so the server starts without EF Core (its first
+        // request loads only what requests use).
+        if (!await MigrationHistory.AllAppliedAsync(databasePath, cancellationToken)
+            && !await SchemaScript.TryCreateAsync(databasePath, cancellationToken))
             await services.GetRequiredService<ConclaveDbContext>().Database.MigrateAsync(cancellationToken);
         await using var connection = MigrationHistory.OpenExisting(databasePath);
         await connection.OpenAsync(cancellationToken);

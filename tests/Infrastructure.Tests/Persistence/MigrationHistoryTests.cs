@@ -45,12 +45,22 @@ public sealed class MigrationHistoryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_restart_on_an_up_to_date_database_does_not_need_EF_Core()
+    public async Task A_new_or_an_up_to_date_database_needs_no_EF_Core()
     {
         var withoutContext = new DatabaseInitializer(new ServiceCollection().BuildServiceProvider());
 
         await withoutContext.InitializeAsync(_database.FilePath, default);
-        Directory.CreateDirectory(Path.GetDirectoryName(_freshPath)!);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => withoutContext.InitializeAsync(_freshPath, default));
+        await withoutContext.InitializeAsync(_freshPath, default);
+
+        Assert.True(await MigrationHistory.AllAppliedAsync(_freshPath, default));
+    }
+
+    [Fact]
+    public async Task An_existing_database_missing_a_migration_goes_to_EF_Core_s_migrator()
+    {
+        var withoutContext = new DatabaseInitializer(new ServiceCollection().BuildServiceProvider());
+        await _database.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM __EFMigrationsHistory"));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => withoutContext.InitializeAsync(_database.FilePath, default));
     }
 }
