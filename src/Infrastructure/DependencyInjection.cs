@@ -33,7 +33,7 @@ public static class DependencyInjection
         services.AddDbContextPool<ConclaveDbContext>(options => options
             .UseSqlite(connectionString)
             .AddInterceptors(new SqliteConnectionSettings(), new KeptOpenConnections())
-            // Migrate would otherwise build two more models (design-time and snapshot) at every start to compare
+            // Migrate would otherwise build two more models (design-time and snapshot) whenever it runs to compare
             // them, only to warn a developer who forgot a migration; a test does that check instead.
             .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning)));
         services.AddScoped<DatabaseInitializer>();
