@@ -1,4 +1,5 @@
 using Conclave.Infrastructure.Persistence;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,6 +17,7 @@ public sealed class MigrationHistoryTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _database.DisposeAsync();
+        SqliteConnection.ClearAllPools();
         var folder = Path.GetDirectoryName(_freshPath)!;
         if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
     }
@@ -53,6 +55,30 @@ public sealed class MigrationHistoryTests : IAsyncLifetime
         await withoutContext.InitializeAsync(_freshPath, default);
 
         Assert.True(await MigrationHistory.AllAppliedAsync(_freshPath, default));
+    }
+
+    [Fact]
+    public async Task An_existing_database_without_the_migrations_gets_them_from_the_migrator_and_the_log()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_freshPath)!);
+        await using (var connection = new SqliteConnection($"Data Source={_freshPath};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var create = connection.CreateCommand();
+            create.CommandText = "CREATE TABLE other (x INTEGER)";
+            await create.ExecuteNonQueryAsync();
+        }
+        await using var services = new ServiceCollection().AddLogging().AddInfrastructure(_freshPath).BuildServiceProvider();
+
+        await using (var scope = services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(_freshPath, default);
+
+        Assert.True(await MigrationHistory.AllAppliedAsync(_freshPath, default));
+        await using var check = MigrationHistory.OpenExisting(_freshPath);
+        await check.OpenAsync();
+        await using var mode = check.CreateCommand();
+        mode.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", await mode.ExecuteScalarAsync());
     }
 
     [Fact]
