@@ -34,11 +34,11 @@ public static class DependencyInjection
         services.AddPooledDbContextFactory<ConclaveDbContext>(options => options
             .UseSqlite(connectionString)
             .AddInterceptors(new SqliteConnectionSettings(), new KeptOpenConnections())
-            // Migrate would otherwise build two more models (design-time and snapshot) at every start to compare
+            // Migrate would otherwise build two more models (design-time and snapshot) whenever it runs to compare
             // them, only to warn a developer who forgot a migration; a test does that check instead.
             .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning)));
         services.AddScoped<DatabaseInitializer>();
-        services.AddScoped<DatabaseReadiness>();
+        services.AddSingleton(new DatabaseReadiness(databasePath));
         services.AddHostedService<DatabaseCheckpoint>();
         services.AddScoped<ScopedContext>();
         services.AddScoped(provider => provider.GetRequiredService<ScopedContext>().Context);
@@ -58,7 +58,7 @@ public static class DependencyInjection
             .AsSelfWithInterfaces()
             .WithScopedLifetime());
 
-        services.AddScoped<IRetentionStore, SqliteRetentionStore>();
+        services.AddSingleton<IRetentionStore>(provider => ActivatorUtilities.CreateInstance<SqliteRetentionStore>(provider, connectionString));
         services.AddHostedService<CleanupWorker>();
 
         services.AddSingleton<IPasswordHasher, Argon2idPasswordHasher>();

@@ -34,9 +34,12 @@ internal sealed class WriteGate(WalFlush flush)
     /// Runs one autocommit write statement under the gate and returns once it is durable, or runs it directly inside
     /// the caller's open transaction (whose commit waits for durability).
     /// </summary>
-    public async Task<T> WriteAsync<T>(ConclaveDbContext db, Func<Task<T>> write, CancellationToken cancellationToken)
+    public async Task<T> WriteAsync<T>(ConclaveDbContext db, Func<Task<T>> write, CancellationToken cancellationToken) =>
+        db.Database.CurrentTransaction is not null ? await write() : await WriteAsync(write, cancellationToken);
+
+    /// <summary>Runs one autocommit write statement under the gate and returns once it is durable.</summary>
+    public async Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
     {
-        if (db.Database.CurrentTransaction is not null) return await write();
         await EnterAsync(cancellationToken);
         T result;
         try

@@ -1,12 +1,15 @@
+using System.Globalization;
 using Conclave.Application.Retention;
 using Conclave.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Data.Sqlite;
 
 namespace Conclave.Infrastructure.Retention;
 
 // Set-based deletes with LIMIT through rowid subqueries: each statement is its own short write transaction, queued
-// behind (and ahead of) the requests' writes at the gate.
-internal sealed class SqliteRetentionStore(ConclaveDbContext db, WriteGate gate) : IRetentionStore
+// behind (and ahead of) the requests' writes at the gate. Plain SQLite commands on a pooled connection, not EF Core:
+// the cleanup runs at start-up, and a server restarted on an existing database then starts without EF Core's
+// services (DatabaseInitializer); they load with the first request that uses them.
+internal sealed class SqliteRetentionStore(string connectionString, WriteGate gate) : IRetentionStore
 {
     public Task<int> DeleteExpiredSessionsAsync(long now, int batchSize, CancellationToken cancellationToken) =>
         Delete(
@@ -34,7 +37,22 @@ internal sealed class SqliteRetentionStore(ConclaveDbContext db, WriteGate gate)
                 """, cancellationToken);
 
     private Task<int> Delete(FormattableString sql, CancellationToken cancellationToken) =>
-        gate.WriteAsync(db, () => db.Database.ExecuteSqlInterpolatedAsync(sql, cancellationToken), cancellationToken);
+        gate.WriteAsync(async () =>
+        {
+            await using var connection = new SqliteConnection(connectionString);
+            await connection.OpenAsync(cancellationToken);
+            SqliteConnectionSettings.Apply(connection);
+            await using var command = connection.CreateCommand();
+            // The interpolated values become parameters $p0, $p1…, as EF Core's ExecuteSqlInterpolated made them.
+            var names = new object[sql.ArgumentCount];
+            for (var i = 0; i < names.Length; i++)
+            {
+                names[i] = "$p" + i.ToString(CultureInfo.InvariantCulture);
+                command.Parameters.AddWithValue((string)names[i], sql.GetArgument(i));
+            }
+            command.CommandText = string.Format(CultureInfo.InvariantCulture, sql.Format, names);
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
 
     // A member without a watermark counts as 0; a group without members has no minimum and keeps everything (C46).
     public Task<int> DeleteFetchedMessagesAsync(long serverRetention, int batchSize, CancellationToken cancellationToken) =>

@@ -17,7 +17,7 @@ public sealed class SqliteDatabase : IAsyncLifetime
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "conclave-infra-tests", Guid.NewGuid().ToString("N"));
     private ServiceProvider _services = null!;
 
-    private string FilePath => Path.Combine(_folder, "conclave.db");
+    public string FilePath => Path.Combine(_folder, "conclave.db");
 
     public static async Task<SqliteDatabase> CreateAsync()
     {
