@@ -11,7 +11,7 @@ namespace Conclave.Api.Sse;
 /// session ends: revoked (the subscription's Ended) or expired (checked when its known expiry passes; the stream
 /// itself never extends it). CLARIFICATIONS §8.5 and decision 9.
 /// </summary>
-public sealed class EventPump(IEventStream stream, EventStreamLimit limit, IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class EventPump(IEventStream stream, EventStreamLimit limit, SessionAuthenticator sessions, TimeProvider clock)
 {
     // Timers cannot wait ~50 days; waking earlier only recomputes the next deadline.
     private static readonly TimeSpan LongestWait = TimeSpan.FromDays(1);
@@ -26,7 +26,7 @@ public sealed class EventPump(IEventStream stream, EventStreamLimit limit, IServ
         var subscription = new LimitedSubscription(stream.Subscribe(session.UserId, session.TokenHash), place);
         try
         {
-            if (await ValidUntilAsync(session.TokenHash, cancellationToken) is not null) return subscription;
+            if (await sessions.ValidUntilAsync(session.TokenHash, cancellationToken) is not null) return subscription;
         }
         catch
         {
@@ -54,7 +54,7 @@ public sealed class EventPump(IEventStream stream, EventStreamLimit limit, IServ
                 var keepAliveDue = writer.KeepAliveInterval is { } interval ? lastFrame + interval : DateTimeOffset.MaxValue;
                 if (now >= expiry)
                 {
-                    expiresAt = await ValidUntilAsync(session.TokenHash, ended);
+                    expiresAt = await sessions.ValidUntilAsync(session.TokenHash, ended);
                 }
                 else if (now >= keepAliveDue)
                 {
@@ -96,11 +96,5 @@ public sealed class EventPump(IEventStream stream, EventStreamLimit limit, IServ
         }
         if (wrote) await writer.FlushAsync(cancellationToken);
         return wrote;
-    }
-
-    private async Task<long?> ValidUntilAsync(string tokenHash, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<SessionAuthenticator>().ValidUntilAsync(tokenHash, cancellationToken);
     }
 }

@@ -20,21 +20,20 @@ internal static class EventStreamEndpoint
         var route = catalog.Routes.Single(r => r.Invoke is null && r.Method.Service == Events.Descriptor);
         var pump = endpoints.ServiceProvider.GetRequiredService<EventPump>();
         var options = endpoints.ServiceProvider.GetRequiredService<EventStreamOptions>();
-        var scopes = endpoints.ServiceProvider.GetRequiredService<IServiceScopeFactory>();
         var logger = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(EventStreamEndpoint));
         // HEAD on a GET route is answered like GET without a body, as in the reference.
-        endpoints.MapMethods(route.PathTemplate, [HttpMethods.Get, HttpMethods.Head], http => StreamAsync(http, pump, options, scopes, logger))
+        endpoints.MapMethods(route.PathTemplate, [HttpMethods.Get, HttpMethods.Head], http => StreamAsync(http, pump, options, logger))
             .WithMetadata(new EventStreamMetadata())
             .WithDisplayName($"{route.HttpMethod} {route.PathTemplate} (SSE)");
     }
 
-    private static async Task StreamAsync(HttpContext http, EventPump pump, EventStreamOptions options, IServiceScopeFactory scopes, ILogger logger)
+    private static async Task StreamAsync(HttpContext http, EventPump pump, EventStreamOptions options, ILogger logger)
     {
         AuthenticatedSession session;
         IEventSubscription? subscription;
         try
         {
-            session = await AuthenticateAsync(http, scopes);
+            session = await AuthenticateAsync(http);
             subscription = HttpMethods.IsHead(http.Request.Method) ? null : await pump.SubscribeAsync(session, http.RequestAborted);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
@@ -60,11 +59,10 @@ internal static class EventStreamEndpoint
         }
     }
 
-    // In a scope of its own, so that an open stream does not keep the request's database context alive.
-    private static async Task<AuthenticatedSession> AuthenticateAsync(HttpContext http, IServiceScopeFactory scopes)
+    // In the request's scope: authenticating leases no database context, so an open stream holds none.
+    private static async Task<AuthenticatedSession> AuthenticateAsync(HttpContext http)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<CallAuthenticator>().AuthenticateAsync(http);
-        return scope.ServiceProvider.GetRequiredService<Caller>().Session;
+        await http.RequestServices.GetRequiredService<CallAuthenticator>().AuthenticateAsync(http);
+        return http.RequestServices.GetRequiredService<Caller>().Session;
     }
 }
