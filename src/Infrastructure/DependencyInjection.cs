@@ -45,6 +45,7 @@ public static class DependencyInjection
         services.AddScoped<EfUnitOfWork>();
         services.AddScoped<IUnitOfWork>(provider => provider.GetRequiredService<EfUnitOfWork>());
         services.AddSingleton(new WalFlush(databasePath + "-wal"));
+        services.AddSingleton(_ => new AccessEpoch(databasePath));
         services.AddSingleton<WriteGate>();
         services.AddSingleton(provider => ActivatorUtilities.CreateInstance<MessageAppendWriter>(provider, connectionString));
         services.AddScoped<IMessageLog, BatchedMessageLog>();

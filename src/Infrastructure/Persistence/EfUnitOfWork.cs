@@ -67,7 +67,7 @@ internal sealed class EfUnitOfWork(ScopedContext scoped, WriteGate gate, Publica
         _adopted?.Turn.Dispose();
         _adopted = null;
         if (scoped.Leased?.Database.CurrentTransaction is { } transaction) await transaction.RollbackAsync();
-        ReleaseGate();
+        ReleaseGate(wrote: false);
         scoped.Leased?.ChangeTracker.Clear();
     }
 
@@ -80,10 +80,10 @@ internal sealed class EfUnitOfWork(ScopedContext scoped, WriteGate gate, Publica
         return ValueTask.CompletedTask;
     }
 
-    private void ReleaseGate()
+    private void ReleaseGate(bool wrote = true)
     {
         if (!_holdsGate) return;
         _holdsGate = false;
-        gate.Exit();
+        gate.Exit(accessUnchanged: !wrote);
     }
 }

@@ -1,3 +1,4 @@
+using Conclave.Infrastructure.Persistence.Lookups;
 using Microsoft.EntityFrameworkCore;
 
 namespace Conclave.Infrastructure.Persistence;
@@ -6,9 +7,10 @@ namespace Conclave.Infrastructure.Persistence;
 /// One writer at a time, queued in process. SQLite admits one writer anyway, but a writer that finds the lock taken
 /// sleeps in SQLite's busy handler (up to 100 ms a step) even when the lock frees a moment later; waiting here
 /// instead hands the lock straight to the next writer. Held from BEGIN IMMEDIATE to COMMIT or ROLLBACK; the wait for
-/// durability (<see cref="WalFlush"/>) comes after, outside the gate, so the next writer commits meanwhile.
+/// durability (<see cref="WalFlush"/>) comes after, outside the gate, so the next writer commits meanwhile. Leaving
+/// it advances the <see cref="AccessEpoch"/> unless the holder wrote nothing a session or role look-up reads.
 /// </summary>
-internal sealed class WriteGate(WalFlush flush)
+internal sealed class WriteGate(WalFlush flush, AccessEpoch access)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -18,9 +20,10 @@ internal sealed class WriteGate(WalFlush flush)
         flush.WriterEntered();
     }
 
-    public void Exit()
+    public void Exit(bool accessUnchanged = false)
     {
         flush.WriterLeft();
+        if (!accessUnchanged) access.Advance();
         _gate.Release();
     }
 

@@ -68,6 +68,8 @@ public sealed class AdminCliTests
         await using var server = await TestServer.StartAsync();
         var alice = await server.Spec.NewUserAsync("alice");
         var otherDevice = await server.Spec.LoginAsync(alice.Username);
+        await server.Spec.GetMeAsync(alice.Token); // the server keeps the sessions it has read
+        await server.Spec.GetMeAsync(otherDevice.Token);
 
         var run = await AdminAsync(server, ["users", "reset-password", alice.Username], "brand new password\n");
 
@@ -100,6 +102,7 @@ public sealed class AdminCliTests
         var alice = await server.Spec.NewUserAsync("alice");
         var bob = await server.Spec.NewUserAsync("bob");
         var group = await server.Spec.WithMembersAsync(await server.Spec.CreateGroupAsync(bob), alice);
+        await server.Spec.GetAsync($"/api/v1/groups/{group.Id}/retention", alice.Token); // her session and role, kept
 
         var run = await AdminAsync(server, ["users", "delete", alice.Username], "");
 

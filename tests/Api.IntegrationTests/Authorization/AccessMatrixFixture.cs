@@ -23,7 +23,7 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
         _packageOwner = await WithLastResortPackageAsync("owner");
         _inviteTarget = await WithLastResortPackageAsync("target");
         var expired = await Spec.NewUserAsync("expired");
-        await Server.ScalarAsync("UPDATE sessions SET expires_at = 1 WHERE user_id = $u", ("$u", expired.Id.ToByteArray()));
+        await Server.WriteAsAnotherProcessAsync("UPDATE sessions SET expires_at = 1 WHERE user_id = $u", ("$u", expired.Id.ToByteArray()));
         ExpiredToken = expired.Token;
     }
 

@@ -67,7 +67,7 @@ public sealed class AcceptInviteTests(ServerFixture fixture) : IClassFixture<Ser
         await Spec.EscrowAsync(group, alice, bob);
         var invite = await Spec.InviteForAsync(group, bob);
         await Spec.OpenAsync(group);
-        await Server.ScalarAsync("INSERT INTO group_members (group_id, user_id, role, joined_at) VALUES ($g, $u, 1, 0)",
+        await Server.WriteAsAnotherProcessAsync("INSERT INTO group_members (group_id, user_id, role, joined_at) VALUES ($g, $u, 1, 0)",
             ("$g", group.Id.ToByteArray()), ("$u", bob.Id.ToByteArray())); // only a race reaches this state through the API
 
         await SpecClient.AssertErrorAsync(await Spec.PostAsync(InviteSteps.InvitePath(invite, "accept"), token: bob.Token),

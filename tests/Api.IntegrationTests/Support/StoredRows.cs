@@ -1,10 +1,12 @@
+using Conclave.Infrastructure.Persistence.Lookups;
 using Microsoft.Data.Sqlite;
 
 namespace Conclave.Api.IntegrationTests.Support;
 
 /// <summary>
 /// Reads the server's database file directly, for facts the API
-/// does not show: watermarks, pending-join flags, rows left after a cascade.
+/// does not show: watermarks, pending-join flags, rows left after a cascade; and writes it, for states only a race
+/// or another process reaches.
 /// </summary>
 public static class StoredRows
 {
@@ -17,6 +19,17 @@ public static class StoredRows
         foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
         var result = await command.ExecuteScalarAsync();
         return result is null or DBNull ? null : Convert.ToInt64(result, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Writes as another process does (an admin command): the statement, then the mark that tells the server its kept
+    /// sessions and roles may be stale (AccessEpoch).
+    /// </summary>
+    public static async Task WriteAsAnotherProcessAsync(this TestServer server, string sql, params (string Name, object Value)[] parameters)
+    {
+        await server.ScalarAsync(sql, parameters);
+        using var otherProcess = new AccessEpoch(server.DatabasePath);
+        otherProcess.Advance();
     }
 
     public static Task<long?> WatermarkAsync(this TestServer server, TestGroup group, TestUser user) =>

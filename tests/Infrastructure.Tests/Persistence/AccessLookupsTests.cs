@@ -1,16 +1,21 @@
+using Conclave.Application.Accounts.Commands.Logout;
 using Conclave.Application.Common.Security;
+using Conclave.Application.Messages.Commands.SendMessage;
 using Conclave.Domain.Common;
 using Conclave.Domain.Groups;
 using Conclave.Domain.Sessions;
 using Conclave.Domain.Users;
+using Conclave.Infrastructure.Persistence.Lookups;
 using Conclave.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Conclave.Infrastructure.Tests.Persistence;
 
-// The session and group-role look-ups every request makes (prepared statements on kept connections), on a real file
-// and through the composed services: each answer is read afresh, so a change counts from its commit on.
+// The session and group-role look-ups every request makes (prepared statements on kept connections, their answers
+// kept until a write may have changed them), on a real file and through the composed services. A write through this
+// process's write gate counts from its commit on; a write by another process (here: a context of its own, outside the
+// gate) counts once that process announces it through the marker file (AccessEpoch), as every writer does.
 public sealed class AccessLookupsTests : IAsyncLifetime
 {
     private SqliteDatabase _database = null!;
@@ -41,20 +46,53 @@ public sealed class AccessLookupsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_slide_a_logout_and_a_deleted_user_show_in_the_next_look_up()
+    public async Task A_slide_and_a_logout_through_the_write_gate_show_in_the_next_look_up()
     {
-        await AddSessionsAsync(new Session("hash-a", _alice.Id, 1_000), new Session("hash-b", _bob.Id, 1_000));
+        await AddSessionsAsync(new Session("hash-a", _alice.Id, 1_000));
         Assert.NotNull(await FindSessionAsync("hash-a"));
 
         await using (var scope = _database.Scope())
             await scope.ServiceProvider.GetRequiredService<ISessionStore>().SlideAsync("hash-a", 5_000, default);
         Assert.Equal(5_000, (await FindSessionAsync("hash-a"))!.ExpiresAt);
 
-        await _database.WithDbAsync(db => db.Sessions.Where(s => s.TokenHash == "hash-a").ExecuteDeleteAsync());
+        await _database.SendAsync(new LogoutCommand("hash-a"));
         Assert.Null(await FindSessionAsync("hash-a"));
+    }
 
+    [Fact]
+    public async Task Another_processs_logout_and_user_deletion_count_once_announced()
+    {
+        await AddSessionsAsync(new Session("hash-a", _alice.Id, 1_000), new Session("hash-b", _bob.Id, 1_000));
+        Assert.NotNull(await FindSessionAsync("hash-a"));
+        Assert.NotNull(await FindSessionAsync("hash-b"));
+
+        await _database.WithDbAsync(db => db.Sessions.Where(s => s.TokenHash == "hash-a").ExecuteDeleteAsync());
         await _database.WithDbAsync(db => db.Users.Where(u => u.Id == _bob.Id).ExecuteDeleteAsync());
+        Assert.NotNull(await FindSessionAsync("hash-a")); // kept: nothing announced the writes yet
+
+        AnnounceAsAnotherProcess();
+        Assert.Null(await FindSessionAsync("hash-a"));
         Assert.Null(await FindSessionAsync("hash-b"));
+    }
+
+    [Fact]
+    public async Task Message_batches_keep_what_was_read_and_any_other_write_ends_it()
+    {
+        var group = Group.Create("team", "", _alice.Id, 0);
+        await _database.WithDbAsync(db =>
+        {
+            db.Groups.Add(group);
+            return db.SaveChangesAsync();
+        });
+        await AddSessionsAsync(new Session("hash-a", _alice.Id, long.MaxValue), new Session("hash-c", _carol.Id, 1_000));
+        Assert.NotNull(await FindSessionAsync("hash-c"));
+        await _database.WithDbAsync(db => db.Sessions.Where(s => s.TokenHash == "hash-c").ExecuteDeleteAsync());
+
+        await _database.SendAsync(new SendMessageCommand(group.Id, _alice.Id, [1, 2, 3]));
+        Assert.NotNull(await FindSessionAsync("hash-c")); // the batch wrote messages only
+
+        await _database.SendAsync(new LogoutCommand("hash-a"));
+        Assert.Null(await FindSessionAsync("hash-c"));
     }
 
     [Fact]
@@ -92,8 +130,10 @@ public sealed class AccessLookupsTests : IAsyncLifetime
         Assert.Null(await RoleOfAsync(GroupId.New(), _alice.Id));
 
         await UpdateGroupAsync(group.Id, g => g.Promote(_alice.Id, _bob.Id));
+        AnnounceAsAnotherProcess();
         Assert.Equal(GroupRole.Admin, await RoleOfAsync(group.Id, _bob.Id));
         await UpdateGroupAsync(group.Id, g => g.Remove(_alice.Id, _bob.Id));
+        AnnounceAsAnotherProcess();
         Assert.Null(await RoleOfAsync(group.Id, _bob.Id));
         Assert.Equal(GroupRole.Admin, await RoleOfAsync(other.Id, _carol.Id));
     }
@@ -110,6 +150,7 @@ public sealed class AccessLookupsTests : IAsyncLifetime
         Assert.Equal(GroupRole.Admin, await RoleOfAsync(group.Id, _alice.Id));
 
         await _database.WithDbAsync(db => db.Groups.Where(g => g.Id == group.Id).ExecuteDeleteAsync());
+        AnnounceAsAnotherProcess();
 
         Assert.Null(await RoleOfAsync(group.Id, _alice.Id));
     }
@@ -138,6 +179,13 @@ public sealed class AccessLookupsTests : IAsyncLifetime
         await db.SaveChangesAsync();
     });
 
+    // What an admin command does after its commit: another epoch on the same file advances.
+    private void AnnounceAsAnotherProcess()
+    {
+        using var otherProcess = new AccessEpoch(_database.FilePath);
+        otherProcess.Advance();
+    }
+
     // Through the composition's interfaces, each in a scope of its own like one request.
     private async Task<AuthenticatedSession?> FindSessionAsync(string tokenHash)
     {
@@ -145,9 +193,11 @@ public sealed class AccessLookupsTests : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<ISessionStore>().FindAsync(tokenHash, default);
     }
 
+    // As a request asks: its session first, which looks for other processes' writes; then the role, which does not.
     private async Task<GroupRole?> RoleOfAsync(GroupId groupId, UserId userId)
     {
         await using var scope = _database.Scope();
+        await scope.ServiceProvider.GetRequiredService<ISessionStore>().FindAsync("any token", default);
         return await scope.ServiceProvider.GetRequiredService<IGroupAccess>().RoleOfAsync(groupId, userId, default);
     }
 }

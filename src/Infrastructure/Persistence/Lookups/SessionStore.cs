@@ -5,13 +5,18 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Conclave.Infrastructure.Persistence.Lookups;
 
 /// <summary>
-/// Every authenticated request reads its session here (SessionAuthenticator): one prepared statement, no EF context.
-/// A slide, due at most once a minute per session, takes a context of its own.
+/// Every authenticated request reads its session here (SessionAuthenticator): kept until the next write that may change
+/// a session, else one prepared statement; no EF context. A slide, due at most once a minute per session, takes a
+/// context of its own (and, like every write, ends what was kept).
 /// </summary>
-internal sealed class SessionStore(AccessLookups lookups, WriteGate gate, IServiceScopeFactory scopes) : ISessionStore
+internal sealed class SessionStore(AccessLookups lookups, AccessEpoch epoch, WriteGate gate, IServiceScopeFactory scopes) : ISessionStore
 {
+    private const int KeptSessions = 16_384;
+
+    private readonly KeptReads<string, AuthenticatedSession?> _kept = new(epoch, KeptSessions, lookups.Session);
+
     public Task<AuthenticatedSession?> FindAsync(string tokenHash, CancellationToken cancellationToken) =>
-        Task.FromResult(lookups.Session(tokenHash));
+        Task.FromResult(_kept.Read(tokenHash));
 
     public async Task SlideAsync(string tokenHash, long expiresAt, CancellationToken cancellationToken)
     {

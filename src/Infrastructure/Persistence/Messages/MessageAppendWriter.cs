@@ -98,7 +98,7 @@ internal sealed class MessageAppendWriter : IAsyncDisposable
         }
         finally
         {
-            _gate.Exit();
+            _gate.Exit(accessUnchanged: true); // messages, counters and watermarks: no session or role
         }
         _metrics.MessagesStored(stored.Count);
         // Not awaited here: the next batch is written while this one's fsync runs.

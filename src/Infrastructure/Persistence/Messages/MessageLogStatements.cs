@@ -5,26 +5,28 @@ using Microsoft.Data.Sqlite;
 namespace Conclave.Infrastructure.Persistence.Messages;
 
 /// <summary>
-/// The message writer's own connection and its statements, prepared once: a send then costs no SQL parsing, no
-/// change tracking and no model look-ups.
+/// The message writer's own connection and its statements, prepared once (<see cref="PreparedStatement"/>): a send
+/// then costs no SQL parsing, no change tracking, no model look-ups and no command objects.
 /// </summary>
 internal sealed class MessageLogStatements : IDisposable
 {
     private readonly SqliteConnection _connection;
-    private readonly SqliteCommand _group, _members, _counter, _insert, _watermark, _dataVersion;
+    private readonly PreparedStatement _group, _members, _counter, _insert, _watermark, _dataVersion;
+    private readonly (int Group, int User, int Sequence) _watermarkParameters;
 
     private MessageLogStatements(SqliteConnection connection)
     {
         _connection = connection;
-        _group = Prepare("SELECT last_sequence, message_expiry_seconds FROM groups WHERE id = $group", "$group");
-        _members = Prepare("SELECT user_id FROM group_members WHERE group_id = $group ORDER BY user_id", "$group");
-        _counter = Prepare("UPDATE groups SET last_sequence = $last WHERE id = $group", "$last", "$group");
-        _insert = Prepare("""
+        _group = new(connection, "SELECT last_sequence, message_expiry_seconds FROM groups WHERE id = ?1");
+        _members = new(connection, "SELECT user_id FROM group_members WHERE group_id = ?1 ORDER BY user_id");
+        _counter = new(connection, "UPDATE groups SET last_sequence = ?1 WHERE id = ?2");
+        _insert = new(connection, """
             INSERT INTO messages (group_id, sequence_num, sender_id, mls_message, created_at)
-            VALUES ($group, $sequence, $sender, $data, $created)
-            """, "$group", "$sequence", "$sender", "$data", "$created");
-        _watermark = Prepare(FetchWatermarkUpsert.Sql, "$group", "$user", "$sequence");
-        _dataVersion = Prepare("PRAGMA data_version");
+            VALUES (?1, ?2, ?3, ?4, ?5)
+            """);
+        _watermark = new(connection, FetchWatermarkUpsert.Sql);
+        _watermarkParameters = (_watermark.Parameter("$group"), _watermark.Parameter("$user"), _watermark.Parameter("$sequence"));
+        _dataVersion = new(connection, "PRAGMA data_version");
     }
 
     public static MessageLogStatements Open(string connectionString)
@@ -44,31 +46,43 @@ internal sealed class MessageLogStatements : IDisposable
     }
 
     /// <summary>BEGIN IMMEDIATE: the caller holds the write gate.</summary>
-    public SqliteTransaction Begin()
-    {
-        var transaction = _connection.BeginTransaction(deferred: false);
-        foreach (var command in new[] { _group, _members, _counter, _insert, _watermark, _dataVersion }) command.Transaction = transaction;
-        return transaction;
-    }
+    public SqliteTransaction Begin() => _connection.BeginTransaction(deferred: false);
 
     /// <summary>Changes whenever another connection has committed since this one last looked (SQLite's data_version).</summary>
-    public long DataVersion() => (long)_dataVersion.ExecuteScalar()!;
+    public long DataVersion()
+    {
+        try
+        {
+            _dataVersion.Step();
+            return _dataVersion.Int64(0);
+        }
+        finally
+        {
+            _dataVersion.Reset();
+        }
+    }
 
     public MessageLog? Load(GroupId groupId)
     {
-        var id = IdBytes.From(groupId.Value);
         long lastSequence, expiry;
-        _group.Parameters[0].Value = id;
-        using (var reader = _group.ExecuteReader())
+        try
         {
-            if (!reader.Read()) return null;
-            (lastSequence, expiry) = (reader.GetInt64(0), reader.GetInt64(1));
+            if (!_group.Bind(1, groupId.Value).Step()) return null;
+            (lastSequence, expiry) = (_group.Int64(0), _group.Int64(1));
+        }
+        finally
+        {
+            _group.Reset();
         }
         var members = new List<UserId>();
-        _members.Parameters[0].Value = id;
-        using (var reader = _members.ExecuteReader())
+        try
         {
-            while (reader.Read()) members.Add(new UserId(IdBytes.To((byte[])reader.GetValue(0))));
+            _members.Bind(1, groupId.Value);
+            while (_members.Step()) members.Add(new UserId(_members.Id(0)));
+        }
+        finally
+        {
+            _members.Reset();
         }
         return new MessageLog(groupId, lastSequence, expiry, members);
     }
@@ -76,32 +90,18 @@ internal sealed class MessageLogStatements : IDisposable
     public void Store(SentMessage sent)
     {
         var message = sent.Message;
-        var group = IdBytes.From(message.GroupId.Value);
-        var sender = IdBytes.From(message.SenderId.Value);
-        Run(_insert, group, message.SequenceNum, sender, message.Data, message.CreatedAt);
-        if (sent.AdvancesSenderWatermark) Run(_watermark, group, sender, message.SequenceNum);
+        _insert.Bind(1, message.GroupId.Value).Bind(2, message.SequenceNum).Bind(3, message.SenderId.Value)
+            .Bind(4, message.Data).Bind(5, message.CreatedAt).Run();
+        if (sent.AdvancesSenderWatermark)
+            _watermark.Bind(_watermarkParameters.Group, message.GroupId.Value).Bind(_watermarkParameters.User, message.SenderId.Value)
+                .Bind(_watermarkParameters.Sequence, message.SequenceNum).Run();
     }
 
-    public void SaveCounter(MessageLog log) => Run(_counter, log.LastSequence, IdBytes.From(log.GroupId.Value));
+    public void SaveCounter(MessageLog log) => _counter.Bind(1, log.LastSequence).Bind(2, log.GroupId.Value).Run();
 
     public void Dispose()
     {
-        foreach (var command in new[] { _group, _members, _counter, _insert, _watermark, _dataVersion }) command.Dispose();
+        foreach (var statement in new[] { _group, _members, _counter, _insert, _watermark, _dataVersion }) statement.Dispose();
         _connection.Dispose();
-    }
-
-    private SqliteCommand Prepare(string sql, params string[] parameters)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var name in parameters) command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        command.Prepare();
-        return command;
-    }
-
-    private static void Run(SqliteCommand command, params object[] values)
-    {
-        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i];
-        command.ExecuteNonQuery();
     }
 }

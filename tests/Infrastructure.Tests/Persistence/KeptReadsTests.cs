@@ -1,0 +1,108 @@
+using Conclave.Infrastructure.Persistence.Lookups;
+
+namespace Conclave.Infrastructure.Tests.Persistence;
+
+// The kept answers of the access look-ups, against a counting reader: what is read again, and when.
+public sealed class KeptReadsTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("conclave-kept-reads").FullName;
+    private readonly AccessEpoch _epoch;
+    private readonly Dictionary<string, int> _reads = [];
+
+    public KeptReadsTests() => _epoch = new AccessEpoch(Path.Combine(_folder, "conclave.db"));
+
+    public void Dispose()
+    {
+        _epoch.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public void An_answer_is_read_once_per_epoch()
+    {
+        var kept = Kept(capacity: 10);
+
+        Assert.Equal("value of a", kept.Read("a"));
+        Assert.Equal("value of a", kept.Read("a"));
+        Assert.Equal(1, _reads["a"]);
+
+        _epoch.Advance();
+        Assert.Equal("value of a", kept.Read("a"));
+        Assert.Equal(2, _reads["a"]);
+    }
+
+    [Fact]
+    public void Absent_answers_are_not_kept()
+    {
+        var kept = Kept(capacity: 10);
+
+        Assert.Null(kept.Read("missing"));
+        Assert.Null(kept.Read("missing"));
+
+        Assert.Equal(2, _reads["missing"]);
+    }
+
+    [Fact]
+    public void Past_its_capacity_everything_kept_is_dropped()
+    {
+        var kept = Kept(capacity: 2);
+        kept.Read("a");
+        kept.Read("b");
+        kept.Read("b");
+        Assert.Equal(1, _reads["b"]);
+
+        kept.Read("c"); // a third key: a and b go
+        kept.Read("b");
+        kept.Read("c");
+
+        Assert.Equal(2, _reads["b"]);
+        Assert.Equal(1, _reads["c"]);
+    }
+
+    [Fact]
+    public void Another_processs_advance_ends_the_kept_answers()
+    {
+        var kept = Kept(capacity: 10);
+        kept.Read("a");
+
+        using (var otherProcess = new AccessEpoch(Path.Combine(_folder, "conclave.db"))) otherProcess.Advance();
+        kept.Read("a");
+
+        Assert.Equal(2, _reads["a"]);
+    }
+
+    [Fact]
+    public void A_mark_overwritten_by_a_third_process_before_this_one_looked_still_counts()
+    {
+        var kept = Kept(capacity: 10);
+        kept.Read("a");
+
+        using (var second = new AccessEpoch(Path.Combine(_folder, "conclave.db"))) second.Advance();
+        using (var third = new AccessEpoch(Path.Combine(_folder, "conclave.db"))) third.Advance();
+        kept.Read("a");
+
+        Assert.Equal(2, _reads["a"]);
+    }
+
+    [Fact]
+    public void A_look_up_that_follows_a_check_does_not_look_at_other_processes_itself()
+    {
+        var follower = Kept(capacity: 10, followsACheck: true);
+        var checker = Kept(capacity: 10);
+        follower.Read("a");
+
+        using (var otherProcess = new AccessEpoch(Path.Combine(_folder, "conclave.db"))) otherProcess.Advance();
+        follower.Read("a");
+        Assert.Equal(1, _reads["a"]);
+
+        checker.Read("b");
+        follower.Read("a");
+        Assert.Equal(2, _reads["a"]);
+    }
+
+    private KeptReads<string, string?> Kept(int capacity, bool followsACheck = false) => new(_epoch, capacity, key =>
+    {
+        _reads[key] = _reads.GetValueOrDefault(key) + 1;
+        return key == "missing" ? null : $"value of {key}";
+    }, followsACheck);
+}
