@@ -193,11 +193,9 @@ public sealed class AccessLookupsTests : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<ISessionStore>().FindAsync(tokenHash, default);
     }
 
-    // As a request asks: its session first, which looks for other processes' writes; then the role, which does not.
     private async Task<GroupRole?> RoleOfAsync(GroupId groupId, UserId userId)
     {
         await using var scope = _database.Scope();
-        await scope.ServiceProvider.GetRequiredService<ISessionStore>().FindAsync("any token", default);
         return await scope.ServiceProvider.GetRequiredService<IGroupAccess>().RoleOfAsync(groupId, userId, default);
     }
 }

@@ -84,25 +84,9 @@ public sealed class KeptReadsTests : IDisposable
         Assert.Equal(2, _reads["a"]);
     }
 
-    [Fact]
-    public void A_look_up_that_follows_a_check_does_not_look_at_other_processes_itself()
-    {
-        var follower = Kept(capacity: 10, followsACheck: true);
-        var checker = Kept(capacity: 10);
-        follower.Read("a");
-
-        using (var otherProcess = new AccessEpoch(Path.Combine(_folder, "conclave.db"))) otherProcess.Advance();
-        follower.Read("a");
-        Assert.Equal(1, _reads["a"]);
-
-        checker.Read("b");
-        follower.Read("a");
-        Assert.Equal(2, _reads["a"]);
-    }
-
-    private KeptReads<string, string?> Kept(int capacity, bool followsACheck = false) => new(_epoch, capacity, key =>
+    private KeptReads<string, string?> Kept(int capacity) => new(_epoch, capacity, key =>
     {
         _reads[key] = _reads.GetValueOrDefault(key) + 1;
         return key == "missing" ? null : $"value of {key}";
-    }, followsACheck);
+    });
 }

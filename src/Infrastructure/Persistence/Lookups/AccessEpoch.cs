@@ -1,5 +1,4 @@
-using System.Buffers.Binary;
-using Microsoft.Win32.SafeHandles;
+using System.IO.MemoryMappedFiles;
 
 namespace Conclave.Infrastructure.Persistence.Lookups;
 
@@ -8,8 +7,9 @@ namespace Conclave.Infrastructure.Persistence.Lookups;
 /// <see cref="KeptReads{TKey,TValue}"/> is served only until the next one. This process's writers advance it as they
 /// leave the write gate. Another process's writers (an admin command, a second server) are seen through a marker file
 /// beside the database: every advance writes a fresh random value into it, and <see cref="Current"/> checks whether
-/// the marker still holds the value this process saw last (one pread). So another process's change counts from the
-/// first check after its commit. Values are never compared with what a process wrote itself, only with what it last
+/// the marker still holds the value this process saw last. So another process's change counts from the first check
+/// after its commit. The marker is mapped into memory, so a check is one load, not a system call; like SQLite's own
+/// mapped <c>-shm</c> file beside it, it must not be truncated while a process has it open. Values are never compared with what a process wrote itself, only with what it last
 /// saw: a mark overwritten before a process looked still leaves one it has not seen, and a process's own advance has
 /// ended its kept reads already.
 /// </summary>
@@ -17,7 +17,8 @@ internal sealed class AccessEpoch : IDisposable
 {
     public const string MarkerSuffix = "-access";
 
-    private readonly SafeFileHandle _marker;
+    private readonly MemoryMappedFile _file;
+    private readonly MemoryMappedViewAccessor _marker;
     private long _value;
     private long _seen;
 
@@ -25,8 +26,11 @@ internal sealed class AccessEpoch : IDisposable
     {
         // Possibly before DatabaseInitializer has made the database's folder.
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
-        _marker = File.OpenHandle(databasePath + MarkerSuffix, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
-        _seen = ReadMarker();
+        var handle = File.OpenHandle(databasePath + MarkerSuffix, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+        // A new, empty marker grows to its 8 bytes here; it never shrinks. The mapping owns the handle from here on.
+        _file = MemoryMappedFile.CreateFromFile(handle, null, sizeof(long), MemoryMappedFileAccess.ReadWrite, HandleInheritability.None, leaveOpen: false);
+        _marker = _file.CreateViewAccessor(0, sizeof(long));
+        _seen = _marker.ReadInt64(0);
     }
 
     /// <summary>Read before the database: a value read after this call is kept under it.</summary>
@@ -34,7 +38,7 @@ internal sealed class AccessEpoch : IDisposable
     {
         get
         {
-            var marker = ReadMarker();
+            var marker = _marker.ReadInt64(0);
             if (marker != Volatile.Read(ref _seen))
             {
                 Volatile.Write(ref _seen, marker);
@@ -44,27 +48,16 @@ internal sealed class AccessEpoch : IDisposable
         }
     }
 
-    /// <summary>
-    /// As <see cref="Current"/> without looking at the marker: for a look-up that follows one through
-    /// <see cref="Current"/> in the same request, which has just looked.
-    /// </summary>
-    public long Known => Volatile.Read(ref _value);
-
     /// <summary>Called once a write that may have changed sessions or memberships has committed.</summary>
     public void Advance()
     {
         Interlocked.Increment(ref _value);
-        Span<byte> fresh = stackalloc byte[sizeof(long)];
-        BinaryPrimitives.WriteInt64LittleEndian(fresh, Random.Shared.NextInt64());
-        RandomAccess.Write(_marker, fresh, 0);
+        _marker.Write(0, Random.Shared.NextInt64()); // one aligned 8-byte store: read whole or not at all
     }
 
-    public void Dispose() => _marker.Dispose();
-
-    // A torn or short read (a marker being written, a new empty file) is at worst a change seen once too often.
-    private long ReadMarker()
+    public void Dispose()
     {
-        Span<byte> value = stackalloc byte[sizeof(long)];
-        return RandomAccess.Read(_marker, value, 0) == sizeof(long) ? BinaryPrimitives.ReadInt64LittleEndian(value) : 0;
+        _marker.Dispose();
+        _file.Dispose();
     }
 }

@@ -6,15 +6,18 @@ namespace Conclave.Infrastructure.Persistence.Lookups;
 
 /// <summary>
 /// Every group-scoped request asks it (GroupAccessBehaviour): kept until the next write that may change a membership,
-/// else one prepared statement; no EF context. Every group-scoped request is authenticated first, and that session
-/// look-up has just checked for other processes' writes.
+/// else one prepared statement; no EF context.
 /// </summary>
 internal sealed class GroupAccess(AccessLookups lookups, AccessEpoch epoch) : IGroupAccess
 {
     private const int KeptRoles = 65_536;
 
-    private readonly KeptReads<(GroupId, UserId), GroupRole?> _kept = new(epoch, KeptRoles, ids => lookups.RoleOf(ids.Item1, ids.Item2), followsACheck: true);
+    private static readonly Task<GroupRole?> NotMember = Task.FromResult<GroupRole?>(null);
+
+    // The completed task is what is kept: a kept answer costs no allocation.
+    private readonly KeptReads<(GroupId, UserId), Task<GroupRole?>?> _kept = new(epoch, KeptRoles,
+        ids => lookups.RoleOf(ids.Item1, ids.Item2) is { } role ? Task.FromResult<GroupRole?>(role) : null);
 
     public Task<GroupRole?> RoleOfAsync(GroupId groupId, UserId userId, CancellationToken cancellationToken) =>
-        Task.FromResult(_kept.Read((groupId, userId)));
+        _kept.Read((groupId, userId)) ?? NotMember;
 }

@@ -5,17 +5,16 @@ namespace Conclave.Infrastructure.Persistence.Lookups;
 /// only while that epoch lasts: any commit that may change sessions or memberships, in this process or another, ends
 /// them all. A request then reads no database for its session and role while only messages are being written, which
 /// empty the look-up connections' page caches at every commit. Absent answers (unknown tokens, non-members) are not
-/// kept, so guessing fills nothing; past <c>capacity</c> keys everything kept is dropped. A look-up that always follows
-/// another in the same request can leave the check for other processes' writes to that one (<c>followsACheck</c>).
+/// kept, so guessing fills nothing; past <c>capacity</c> keys everything kept is dropped.
 /// </summary>
-internal sealed class KeptReads<TKey, TValue>(AccessEpoch epoch, int capacity, Func<TKey, TValue> read, bool followsACheck = false) where TKey : notnull
+internal sealed class KeptReads<TKey, TValue>(AccessEpoch epoch, int capacity, Func<TKey, TValue> read) where TKey : notnull
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<TKey, (TValue Value, long Epoch)> _kept = [];
 
     public TValue Read(TKey key)
     {
-        var current = followsACheck ? epoch.Known : epoch.Current;
+        var current = epoch.Current;
         lock (_lock)
         {
             if (_kept.TryGetValue(key, out var kept) && kept.Epoch == current) return kept.Value;

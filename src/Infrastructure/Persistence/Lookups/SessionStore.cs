@@ -13,10 +13,14 @@ internal sealed class SessionStore(AccessLookups lookups, AccessEpoch epoch, Wri
 {
     private const int KeptSessions = 16_384;
 
-    private readonly KeptReads<string, AuthenticatedSession?> _kept = new(epoch, KeptSessions, lookups.Session);
+    private static readonly Task<AuthenticatedSession?> NotFound = Task.FromResult<AuthenticatedSession?>(null);
+
+    // The completed task is what is kept: a kept answer costs no allocation.
+    private readonly KeptReads<string, Task<AuthenticatedSession?>?> _kept = new(epoch, KeptSessions,
+        hash => lookups.Session(hash) is { } session ? Task.FromResult<AuthenticatedSession?>(session) : null);
 
     public Task<AuthenticatedSession?> FindAsync(string tokenHash, CancellationToken cancellationToken) =>
-        Task.FromResult(_kept.Read(tokenHash));
+        _kept.Read(tokenHash) ?? NotFound;
 
     public async Task SlideAsync(string tokenHash, long expiresAt, CancellationToken cancellationToken)
     {
