@@ -41,8 +41,10 @@ internal sealed class AccessEpoch : IDisposable
             var marker = _marker.ReadInt64(0);
             if (marker != Volatile.Read(ref _seen))
             {
-                Volatile.Write(ref _seen, marker);
+                // Advanced before the new mark counts as seen: a concurrent caller that finds it seen already gets
+                // the new epoch, never a kept answer from before the change.
                 Interlocked.Increment(ref _value);
+                Volatile.Write(ref _seen, marker);
             }
             return Volatile.Read(ref _value);
         }
