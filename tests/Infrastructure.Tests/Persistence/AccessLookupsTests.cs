@@ -79,11 +79,7 @@ public sealed class AccessLookupsTests : IAsyncLifetime
     public async Task Message_batches_keep_what_was_read_and_any_other_write_ends_it()
     {
         var group = Group.Create("team", "", _alice.Id, 0);
-        await _database.WithDbAsync(db =>
-        {
-            db.Groups.Add(group);
-            return db.SaveChangesAsync();
-        });
+        await AddGroupsAsync(group);
         await AddSessionsAsync(new Session("hash-a", _alice.Id, long.MaxValue), new Session("hash-c", _carol.Id, 1_000));
         Assert.NotNull(await FindSessionAsync("hash-c"));
         await _database.WithDbAsync(db => db.Sessions.Where(s => s.TokenHash == "hash-c").ExecuteDeleteAsync());
@@ -118,11 +114,7 @@ public sealed class AccessLookupsTests : IAsyncLifetime
         var group = Group.Create("team", "", _alice.Id, 0);
         group.AdmitInvitee(_bob.Id, 0);
         var other = Group.Create("other", "", _carol.Id, 0);
-        await _database.WithDbAsync(db =>
-        {
-            db.Groups.AddRange(group, other);
-            return db.SaveChangesAsync();
-        });
+        await AddGroupsAsync(group, other);
 
         Assert.Equal(GroupRole.Admin, await RoleOfAsync(group.Id, _alice.Id));
         Assert.Equal(GroupRole.Member, await RoleOfAsync(group.Id, _bob.Id));
@@ -142,11 +134,7 @@ public sealed class AccessLookupsTests : IAsyncLifetime
     public async Task A_deleted_group_has_no_members()
     {
         var group = Group.Create("team", "", _alice.Id, 0);
-        await _database.WithDbAsync(db =>
-        {
-            db.Groups.Add(group);
-            return db.SaveChangesAsync();
-        });
+        await AddGroupsAsync(group);
         Assert.Equal(GroupRole.Admin, await RoleOfAsync(group.Id, _alice.Id));
 
         await _database.WithDbAsync(db => db.Groups.Where(g => g.Id == group.Id).ExecuteDeleteAsync());
@@ -170,6 +158,12 @@ public sealed class AccessLookupsTests : IAsyncLifetime
     private Task AddSessionsAsync(params Session[] sessions) => _database.WithDbAsync(db =>
     {
         db.Sessions.AddRange(sessions);
+        return db.SaveChangesAsync();
+    });
+
+    private Task AddGroupsAsync(params Group[] groups) => _database.WithDbAsync(db =>
+    {
+        db.Groups.AddRange(groups);
         return db.SaveChangesAsync();
     });
 
