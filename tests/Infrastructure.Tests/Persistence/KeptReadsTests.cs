@@ -78,6 +78,33 @@ public sealed class KeptReadsTests : IDisposable
         Assert.Equal(2, _reads["a"]);
     }
 
+    // A write committed and announced while a read is under way (here: from inside the read) ends that read too: the
+    // answer is kept under the epoch from before the read began.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_write_announced_during_a_read_ends_what_that_read_found(bool writerIsAnotherProcess)
+    {
+        using var otherProcess = new AccessEpoch(Path.Combine(_folder, "conclave.db"));
+        var writer = writerIsAnotherProcess ? otherProcess : _epoch;
+        var stored = "old";
+        var writeDuringRead = true;
+        var kept = new KeptReads<string, string?>(_epoch, capacity: 10, _ =>
+        {
+            var found = stored;
+            if (writeDuringRead)
+            {
+                writeDuringRead = false;
+                stored = "new";
+                writer.Advance();
+            }
+            return found;
+        });
+
+        Assert.Equal("old", kept.Read("k"));
+        Assert.Equal("new", kept.Read("k"));
+    }
+
     private KeptReads<string, string?> Kept(int capacity) => new(_epoch, capacity, key =>
     {
         _reads[key] = _reads.GetValueOrDefault(key) + 1;
