@@ -9,9 +9,9 @@ namespace Conclave.Infrastructure.Persistence.Lookups;
 /// beside the database: every advance writes a fresh random value into it, and <see cref="Current"/> checks whether
 /// the marker still holds the value this process saw last. So another process's change counts from the first check
 /// after its commit. The marker is mapped into memory, so a check is one load, not a system call; like SQLite's own
-/// mapped <c>-shm</c> file beside it, it must not be truncated while a process has it open. Values are never compared with what a process wrote itself, only with what it last
-/// saw: a mark overwritten before a process looked still leaves one it has not seen, and a process's own advance has
-/// ended its kept reads already.
+/// mapped <c>-shm</c> file beside it, it must not be truncated while a process has it open. Values are never compared
+/// with what a process wrote itself, only with what it last saw: a mark overwritten before a process looked still
+/// leaves one it has not seen, and a process's own advance has ended its kept reads already.
 /// </summary>
 internal sealed class AccessEpoch : IDisposable
 {
