@@ -8,8 +8,8 @@ namespace Conclave.Infrastructure.Persistence.Lookups;
 /// <summary>
 /// The two reads every authenticated or group-scoped request makes before its handler (the session by token hash,
 /// the caller's role in a group), as raw prepared statements on a few connections kept open: no EF query pipeline,
-/// no connection open per query. Nothing is cached: every call reads the database, so a logout, a removal or a
-/// deleted group counts from the moment it commits.
+/// no connection open per query. Every call reads the database; what it answers is kept by its callers
+/// (<see cref="KeptReads{TKey,TValue}"/>) only until the next write that may change it.
 /// These reads do not wait for <see cref="WalFlush"/>: they decide, they answer nothing themselves. A request they
 /// let through succeeds only after its handler's read or commit has waited until every write visible by then is
 /// durable, which covers every write these reads could have seen. A refusal that rests on a write not yet durable
