@@ -90,12 +90,12 @@ public static class ServerApp
         }).AddJsonTranscoding(options =>
             // JSON refusals carry ErrorInterceptor's google.rpc.Status, whose detail is an Any holding an ErrorResponse.
             options.TypeRegistry = TypeRegistry.FromMessages(ErrorResponse.Descriptor));
-        foreach (var service in GrpcServices.All) services.AddScoped(service);
+        foreach (var service in GrpcServices.All) services.AddTransient(service);
         services.AddSingleton(RpcCatalog.OfImplementedServices());
         services.AddSingleton<MatcherPolicy, JsonRequestPolicy>();
         services.AddSingleton<AuthHeaderReader>();
         services.AddScoped<Caller>();
-        services.AddScoped<CallAuthenticator>();
+        services.AddTransient<CallAuthenticator>();
         services.AddSingleton<EventPump>();
         services.AddSingleton(new EventStreamOptions());
         services.AddHttpContextAccessor();

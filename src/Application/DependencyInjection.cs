@@ -21,7 +21,7 @@ public static class DependencyInjection
     /// <summary>The use cases, their pipeline, and the handlers, validators and behaviours of <paramref name="plugins"/>.</summary>
     public static IServiceCollection AddApplication(this IServiceCollection services, IReadOnlyList<Assembly> plugins)
     {
-        services.AddScoped<ServiceFactory>(provider => provider.GetRequiredService);
+        services.AddTransient<ServiceFactory>(provider => provider.GetRequiredService);
         services.AddScoped<IMediator, IsolatingMediator>();
         services.AddScoped<DomainEventPublisher>();
         services.AddSingleton<PublicationOrder>();
@@ -40,21 +40,23 @@ public static class DependencyInjection
             services.AddSingleton(handler);
 
         // MediatR 5 runs behaviours in registration order, the first outermost (STYLE §2). The first two hold nothing
-        // of a request's, so they are made once rather than per request.
+        // of a request's, so they are made once rather than per request. What holds no state of its own (behaviours,
+        // handlers, validators) is transient: resolved once per request anyway, it then costs the scope no entry in
+        // its table of resolved services, which otherwise grows by reallocation with every scoped service.
         services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(GroupAccessBehaviour<,>));
-        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
-        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehaviour<,>));
 
         services.Scan(scan => scan.FromAssemblies([typeof(DependencyInjection).Assembly, .. plugins])
             .AddClasses(classes => classes.AssignableToAny(typeof(IRequestHandler<,>), typeof(INotificationHandler<>), typeof(IValidator<>)))
             .AsImplementedInterfaces()
-            .WithScopedLifetime());
+            .WithTransientLifetime());
         // Plugin behaviours run innermost: after access and validation, inside the transaction, before the handler.
         services.Scan(scan => scan.FromAssemblies(plugins)
             .AddClasses(classes => classes.AssignableTo(typeof(IPipelineBehavior<,>)))
             .AsImplementedInterfaces()
-            .WithScopedLifetime());
+            .WithTransientLifetime());
         return services;
     }
 }

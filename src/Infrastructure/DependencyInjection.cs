@@ -48,7 +48,7 @@ public static class DependencyInjection
         services.AddSingleton(_ => new AccessEpoch(databasePath));
         services.AddSingleton<WriteGate>();
         services.AddSingleton(provider => ActivatorUtilities.CreateInstance<MessageAppendWriter>(provider, connectionString));
-        services.AddScoped<IMessageLog, BatchedMessageLog>();
+        services.AddTransient<IMessageLog, BatchedMessageLog>();
         services.AddSingleton(_ => new AccessLookups(databasePath)); // built by the container, so disposed by it
         services.AddSingleton<ISessionStore, SessionStore>();
         services.AddSingleton<IGroupAccess, GroupAccess>();
