@@ -13,11 +13,14 @@ namespace Conclave.Infrastructure.Tests.Persistence;
 // The watermark upsert on a real SQLite file: it keeps the larger value and ignores users who are not members.
 public sealed class FetchWatermarkRepositoryTests : IAsyncLifetime
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"conclave-watermarks-{Guid.NewGuid():N}.db");
+    private readonly string _folder = Directory.CreateTempSubdirectory("conclave-watermarks").FullName;
+    private readonly string _path;
     private ServiceProvider _services = null!;
     private readonly User _alice = User.Register("alice", "hash", "", 0);
     private readonly User _carol = User.Register("carol", "hash", "", 0);
     private Group _group = null!;
+
+    public FetchWatermarkRepositoryTests() => _path = Path.Combine(_folder, "conclave.db");
 
     public async Task InitializeAsync()
     {
@@ -51,7 +54,7 @@ public sealed class FetchWatermarkRepositoryTests : IAsyncLifetime
     {
         await _services.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" }) File.Delete(file);
+        Directory.Delete(_folder, recursive: true);
     }
 
     private async Task AdvanceAsync(UserId user, long sequence)
