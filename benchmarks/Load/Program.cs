@@ -4,19 +4,21 @@ using Conclave.Benchmarks.Shared;
 using Conclave.V1;
 using Google.Protobuf;
 
-// Usage: Conclave.Benchmarks.Load [--smoke] [--seconds 5] [--warmup 10] [--connections 1,16,64] [--server-cpus 0|none]
+// Usage: Conclave.Benchmarks.Load [--smoke] [--seconds 5] [--warmup 10] [--settle 60] [--connections 1,16,64] [--server-cpus 0|none]
 //                                 [--server dll] [--floor dll] [--events dll|none]
+// --settle: how much longer than --warmup a warm-up may last while the runtime's tier-up compiler is still at work.
 // Prints one table: every scenario against the real server, next to its floor (benchmarks/Floor) measured in the same run.
 var options = Options.Parse(args);
 var sizes = options.Smoke ? Sizes.Smoke : Sizes.Full;
 var warmUp = TimeSpan.FromSeconds(options.WarmUpSeconds);
+var settleLimit = TimeSpan.FromSeconds(options.SettleSeconds);
 var window = TimeSpan.FromSeconds(options.Seconds);
 int[] connections = options.Connections ?? (options.Smoke ? [1, 4] : [1, 16, 64]);
 var middle = connections.Length > 2 ? connections[1] : connections[^1];
 Console.WriteLine($"server: {options.ServerDll}");
 Console.WriteLine($"floor: {options.FloorDll}");
 Console.WriteLine($"server and floor pinned to CPU {options.ServerCpus ?? "(not pinned)"}; this process: {Environment.ProcessorCount} CPU(s) visible");
-Console.WriteLine($"warm-up {warmUp.TotalSeconds} s, measured {window.TotalSeconds} s per scenario");
+Console.WriteLine($"warm-up {warmUp.TotalSeconds} s, and up to {settleLimit.TotalSeconds} s more until the tier-up compiler is idle; measured {window.TotalSeconds} s per scenario");
 
 await using var server = await ServerProcess.StartAsync(options.ServerDll, null, options.ServerCpus,
     new Dictionary<string, object> { ["log_level"] = "warning" });
@@ -31,8 +33,9 @@ await Task.Delay(TimeSpan.FromSeconds(options.Smoke ? 1 : 5));
 var idleResident = server.ResidentBytes();
 
 var table = new ResultTable();
-Task<LoadResult> Run(int port, int conns, LoadRun.RequestSource requests) =>
-    LoadRun.RunAsync(port, port == server.Port ? server.ProcessId : floor.ProcessId, conns, requests, warmUp, window);
+// Two runs measured side by side (the flood) take the fixed warm-up, so that their windows coincide.
+Task<LoadResult> Run(int port, int conns, LoadRun.RequestSource requests, bool alongside = false) =>
+    LoadRun.RunAsync(port, port == server.Port ? server.ProcessId : floor.ProcessId, conns, requests, warmUp, alongside ? TimeSpan.Zero : settleLimit, window);
 
 var sendBody = new SendMessageRequest { MlsMessage = ByteString.CopyFrom(Ciphertext.New()) };
 var toOne = Requests.Post($"/api/v1/groups/{fixture.SendGroups[0]}/messages", sendBody, fixture.Sender.Token);
@@ -88,8 +91,8 @@ if (options.Runs("register")) table.Add("register", middle, await Run(server.Por
 if (options.Runs("flood"))
 {
     sendAtMiddle ??= await Run(server.Port, middle, (_, _) => toOne);
-    var flood = Run(server.Port, middle, (_, _) => login);
-    var sendDuringFlood = await Run(server.Port, middle, (_, _) => toOne);
+    var flood = Run(server.Port, middle, (_, _) => login, alongside: true);
+    var sendDuringFlood = await Run(server.Port, middle, (_, _) => toOne, alongside: true);
     var floodResult = await flood;
     table.Add("send 1 group during login flood", middle, sendDuringFlood, "send 1 group alone", sendAtMiddle);
     table.Add("login flood (during the sends)", middle, floodResult, "Argon2id verify", hashFloor);
@@ -112,14 +115,14 @@ Console.WriteLine($"Argon2id (m=19456 KiB, t=2, p=1) on the floor's CPU: {hashFl
 foreach (var line in events) Console.WriteLine($"events: {line}");
 return table.Errors == 0 ? 0 : 1;
 
-internal sealed record Options(bool Smoke, double Seconds, double WarmUpSeconds, string? ServerCpus, string ServerDll, string FloorDll, string? EventsDll,
+internal sealed record Options(bool Smoke, double Seconds, double WarmUpSeconds, double SettleSeconds, string? ServerCpus, string ServerDll, string FloorDll, string? EventsDll,
     int[]? Connections = null, string[]? Only = null)
 {
     public static Options Parse(string[] args)
     {
         var root = ServerBuild.RepositoryRoot();
         string Built(string project, string dll) => Path.Combine(root, "benchmarks", project, "bin", "Release", "net10.0", dll);
-        var options = new Options(false, 5, 10, Environment.ProcessorCount > 1 ? "0" : null,
+        var options = new Options(false, 5, 10, 60, Environment.ProcessorCount > 1 ? "0" : null,
             Path.Combine(root, "src", "Api", "bin", "Release", "net10.0", "Conclave.Api.dll"),
             Built("Floor", "Conclave.Benchmarks.Floor.dll"), Built("EventStreams", "Conclave.Benchmarks.EventStreams.dll"));
         for (var i = 0; i < args.Length; i++)
@@ -127,11 +130,12 @@ internal sealed record Options(bool Smoke, double Seconds, double WarmUpSeconds,
             string Next() => args[++i];
             options = args[i] switch
             {
-                "--smoke" => options with { Smoke = true, Seconds = 1, WarmUpSeconds = 0.5 },
+                "--smoke" => options with { Smoke = true, Seconds = 1, WarmUpSeconds = 0.5, SettleSeconds = 0 },
                 "--connections" => options with { Connections = Next().Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray() },
                 "--only" => options with { Only = Next().Split(',') },
                 "--seconds" => options with { Seconds = double.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--warmup" => options with { WarmUpSeconds = double.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--settle" => options with { SettleSeconds = double.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--server-cpus" => options with { ServerCpus = Next() is "none" ? null : args[i] },
                 "--server" => options with { ServerDll = Path.GetFullPath(Next()) },
                 "--floor" => options with { FloorDll = Path.GetFullPath(Next()) },
