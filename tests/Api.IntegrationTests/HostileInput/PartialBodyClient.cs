@@ -9,11 +9,11 @@ public static class PartialBodyClient
 {
     /// <summary>
     /// Announces <paramref name="contentLength"/> bytes, sends <paramref name="body"/> one chunk per
-    /// <paramref name="pause"/>, then (if short) closes its sending side. Returns the response, or null if the
-    /// server closed the connection without one.
+    /// <paramref name="pause"/> (the rest at once when <paramref name="hurry"/> has completed), then (if short) closes
+    /// its sending side. Returns the response, or null if the server closed the connection without one.
     /// </summary>
     public static async Task<RawResponse?> SendAsync(Uri server, string method, string path, string token, byte[] body,
-        int contentLength, int chunk, TimeSpan pause, CancellationToken cancellationToken)
+        int contentLength, int chunk, TimeSpan pause, CancellationToken cancellationToken, Task? hurry = null)
     {
         using var client = new TcpClient();
         await client.ConnectAsync(server.Host, server.Port, cancellationToken);
@@ -25,6 +25,7 @@ public static class PartialBodyClient
             await stream.WriteAsync(Encoding.ASCII.GetBytes(head), cancellationToken);
             for (var offset = 0; offset < body.Length; offset += chunk)
             {
+                if (hurry is { IsCompleted: true }) chunk = body.Length - offset;
                 await stream.WriteAsync(body.AsMemory(offset, Math.Min(chunk, body.Length - offset)), cancellationToken);
                 if (pause > TimeSpan.Zero) await Task.Delay(pause, cancellationToken);
             }

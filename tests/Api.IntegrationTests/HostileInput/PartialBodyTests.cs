@@ -34,17 +34,21 @@ public sealed class PartialBodyTests(FuzzFixture fixture, ITestOutputHelper outp
         var spec = fixture.Server.Spec;
         var (slow, fast) = (await spec.NewUserAsync("slow"), await spec.NewUserAsync("fast"));
         var (slowGroup, fastGroup) = (await spec.CreateGroupAsync(slow), await spec.CreateGroupAsync(fast));
-        var body = new SendMessageRequest { MlsMessage = ByteString.CopyFrom(new byte[20]) }.ToByteArray();
+        var body = new SendMessageRequest { MlsMessage = ByteString.CopyFrom(new byte[96 * 1024]) }.ToByteArray();
         using var timeout = new CancellationTokenSource(FuzzSettings.HangLimit);
+        var othersDone = new TaskCompletionSource();
 
-        // One byte every 200 ms: the body takes about 5 s to arrive; the ten sends must all be answered before it has.
+        // 200 bytes every 100 ms: well above Kestrel's minimum body rate (240 bytes/s), so the body is never dropped,
+        // and it would take about 50 s to arrive, longer than the hang limit. The ten sends must all be answered while
+        // it is still arriving, however slow the machine; then the rest of it is sent at once.
         var trickle = PartialBodyClient.SendAsync(fixture.Server.BaseAddress, "POST", slowGroup.Path("/messages"), slow.Token,
-            body, body.Length, chunk: 1, TimeSpan.FromMilliseconds(200), timeout.Token);
+            body, body.Length, chunk: 200, TimeSpan.FromMilliseconds(100), timeout.Token, hurry: othersDone.Task);
         var clock = Stopwatch.StartNew();
         for (var i = 1; i <= 10; i++) Assert.Equal(i, await spec.SendAsync(fastGroup, fast, [(byte)i]));
         var othersTook = clock.Elapsed;
 
         Assert.False(trickle.IsCompleted, $"the trickling body was done before ten other sends ({othersTook})");
+        othersDone.SetResult();
         var response = await trickle;
         Assert.Equal(200, response?.Status);
         Assert.Equal(1UL, SendMessageResponse.Parser.ParseFrom(response!.Body).SequenceNum);
