@@ -10,14 +10,15 @@ import { startWorld } from "./world.js";
 export const COMMIT = GroupUpdateType.GROUP_UPDATE_TYPE_COMMIT;
 export const GROUP_SETTINGS = GroupUpdateType.GROUP_UPDATE_TYPE_GROUP_SETTINGS;
 
-/** Starts the server for this test file and stops it when the file is done. */
+let failedStep;
+
+/** Starts the server for this test file and stops it when the file is done, showing its log if a step failed. */
 export async function world() {
   const w = await startWorld();
-  after(() => w.stop());
+  after(() => w.stop({ showOutput: failedStep !== undefined }));
   return w;
 }
 
-let failedStep;
 /** A step of the flow: a test that only runs when every earlier step of the file passed. */
 export function step(name, body) {
   test(name, async () => {

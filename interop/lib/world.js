@@ -15,9 +15,9 @@ export async function startWorld() {
       members.push(member);
       return member;
     },
-    async stop() {
+    async stop({ showOutput = false } = {}) {
       for (const member of members) member.close();
-      if (process.env.INTEROP_SERVER_OUTPUT === "1") process.stderr.write(server.output());
+      if (showOutput || process.env.INTEROP_SERVER_OUTPUT === "1") process.stderr.write(`--- server log ---\n${server.output()}`);
       await server.stop();
     },
   };
