@@ -44,7 +44,7 @@ internal static class LoadRun
         Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss} measuring pid {processId}, {connections} connections, {measure.TotalSeconds} s after {warmedUp.TotalSeconds:F1} s of warm-up");
         await Task.Delay(measure);
         var cpuUsed = ProcessCpu.Used(processId) - cpuBefore;
-        var tiering = ProcessCpu.TieringSince(processId, tieringBefore);
+        var tiering = ProcessCpu.TieringBetween(tieringBefore, ProcessCpu.TieringThreads(processId));
         var samples = await Task.WhenAll(workers);
         var latencies = samples.SelectMany(sample => sample.Latencies).Order().ToArray();
         var errors = samples.Sum(sample => sample.Errors);
@@ -62,8 +62,9 @@ internal static class LoadRun
         while (Stopwatch.GetElapsedTime(quietSince) < TieringQuiet && Stopwatch.GetTimestamp() < until)
         {
             await Task.Delay(TieringPoll);
-            if (ProcessCpu.TieringSince(processId, last) > TimeSpan.Zero) quietSince = Stopwatch.GetTimestamp();
-            last = ProcessCpu.TieringThreads(processId);
+            var now = ProcessCpu.TieringThreads(processId);
+            if (ProcessCpu.TieringBetween(last, now) > TimeSpan.Zero) quietSince = Stopwatch.GetTimestamp();
+            last = now;
         }
     }
 

@@ -32,9 +32,9 @@ internal static class ProcessCpu
         return used;
     }
 
-    /// <summary>What the tier-up compiler has used since <paramref name="before"/> was taken.</summary>
-    public static TimeSpan TieringSince(int processId, Dictionary<int, TimeSpan> before) =>
-        TieringThreads(processId).Aggregate(TimeSpan.Zero, (sum, thread) => sum + thread.Value - before.GetValueOrDefault(thread.Key));
+    /// <summary>What the tier-up compiler used between two readings of <see cref="TieringThreads"/>.</summary>
+    public static TimeSpan TieringBetween(Dictionary<int, TimeSpan> before, Dictionary<int, TimeSpan> after) =>
+        after.Aggregate(TimeSpan.Zero, (sum, thread) => sum + thread.Value - before.GetValueOrDefault(thread.Key));
 
     private static TimeSpan FromStat(string stat)
     {
