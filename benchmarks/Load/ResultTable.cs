@@ -2,26 +2,37 @@ using System.Globalization;
 
 namespace Conclave.Benchmarks.Load;
 
+/// <summary>
+/// One row per scenario. A scenario measured in rounds (each server run paired with the floor run next to it) shows
+/// the round with the median ratio, and every round's ratio in the last column; its errors are those of all rounds.
+/// </summary>
 internal sealed class ResultTable
 {
-    private readonly List<(string Scenario, int Connections, LoadResult Result, string Floor, LoadResult FloorResult)> _rows = [];
+    private readonly List<(string Scenario, int Connections, IReadOnlyList<LoadResult> Results, string Floor, IReadOnlyList<LoadResult> FloorResults)> _rows = [];
 
-    public long Errors => _rows.Sum(row => row.Result.Errors + row.FloorResult.Errors);
+    public long Errors => _rows.Sum(row => row.Results.Sum(r => r.Errors) + row.FloorResults.Sum(r => r.Errors));
 
     public void Add(string scenario, int connections, LoadResult result, string floor, LoadResult floorResult) =>
-        _rows.Add((scenario, connections, result, floor, floorResult));
+        Add(scenario, connections, [result], floor, [floorResult]);
+
+    public void Add(string scenario, int connections, IReadOnlyList<LoadResult> results, string floor, IReadOnlyList<LoadResult> floorResults) =>
+        _rows.Add((scenario, connections, results, floor, floorResults));
 
     public void Print(TextWriter output)
     {
-        output.WriteLine("| scenario | conns | req/s | p50 ms | p99 ms | errors | floor | floor req/s | floor errors | ratio | CPU µs/req | floor CPU µs/req | warm-up s | JIT ms in window |");
-        output.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
-        foreach (var (scenario, connections, result, floor, floorResult) in _rows)
+        output.WriteLine("| scenario | conns | req/s | p50 ms | p99 ms | errors | floor | floor req/s | floor errors | ratio | CPU µs/req | floor CPU µs/req | warm-up s | JIT ms in window | ratio of each round |");
+        output.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var (scenario, connections, results, floor, floorResults) in _rows)
         {
+            var ratios = results.Select((r, i) => r.RequestsPerSecond / floorResults[i].RequestsPerSecond).ToList();
+            var median = Enumerable.Range(0, ratios.Count).OrderBy(i => ratios[i]).ElementAt((ratios.Count - 1) / 2);
+            var (result, floorResult) = (results[median], floorResults[median]);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {scenario} | {connections} | {result.RequestsPerSecond:F0} | {result.P50Ms:F2} | {result.P99Ms:F2} | {result.Errors} | " +
-                $"{floor} | {floorResult.RequestsPerSecond:F0} | {floorResult.Errors} | {result.RequestsPerSecond / floorResult.RequestsPerSecond:F2} | " +
+                $"| {scenario} | {connections} | {result.RequestsPerSecond:F0} | {result.P50Ms:F2} | {result.P99Ms:F2} | {results.Sum(r => r.Errors)} | " +
+                $"{floor} | {floorResult.RequestsPerSecond:F0} | {floorResults.Sum(r => r.Errors)} | {ratios[median]:F2} | " +
                 $"{result.CpuMicrosPerRequest:F0} | {floorResult.CpuMicrosPerRequest:F0} | " +
-                $"{result.WarmUpSeconds:F0}, {floorResult.WarmUpSeconds:F0} | {result.TieringMsInWindow:F0}, {floorResult.TieringMsInWindow:F0} |"));
+                $"{result.WarmUpSeconds:F0}, {floorResult.WarmUpSeconds:F0} | {result.TieringMsInWindow:F0}, {floorResult.TieringMsInWindow:F0} | " +
+                $"{string.Join(", ", ratios.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))} |"));
         }
     }
 }
