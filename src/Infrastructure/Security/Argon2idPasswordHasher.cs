@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using Conclave.Application.Common.Security;
 
@@ -12,22 +13,46 @@ internal sealed class Argon2idPasswordHasher : IPasswordHasher
 {
     private const int Iterations = 2;
     private const int MemoryBytes = 19_456 * 1024;
+    private const int OutOfMemory = 12; // ENOMEM
+    // Each hash maps its 19 MiB afresh: a moment when the system refuses it is waited out before it becomes an error.
+    internal const int MemoryAttempts = 3;
+    private static readonly TimeSpan MemoryPause = TimeSpan.FromMilliseconds(100);
     public static readonly int ConcurrentHashes = Math.Max(1, Environment.ProcessorCount / 2);
     private static readonly HashingThreads Threads = new(ConcurrentHashes);
-    private readonly Lazy<string> _dummyHash;
-
-    public Argon2idPasswordHasher() => _dummyHash = new Lazy<string>(() => Hash("conclave-timing-equalisation"));
+    // PublicationOnly: a first computation that failed for want of memory is tried again, not remembered.
+    private readonly Lazy<string> _dummyHash = new(() => Hash("conclave-timing-equalisation"), LazyThreadSafetyMode.PublicationOnly);
 
     public Task<string> HashAsync(string password, CancellationToken cancellationToken) =>
-        RunInSlotAsync(() => Hash(password), cancellationToken);
+        RunInSlotAsync(() => WhileMemoryShort(() => Hash(password), MemoryPause), cancellationToken);
 
     public Task<bool> VerifyAsync(string encodedHash, string password, CancellationToken cancellationToken) =>
-        RunInSlotAsync(() => Verify(encodedHash, password), cancellationToken);
+        RunInSlotAsync(() => WhileMemoryShort(() => Verify(encodedHash, password), MemoryPause), cancellationToken);
 
     public Task VerifyDummyAsync(CancellationToken cancellationToken) =>
-        RunInSlotAsync(() => Verify(_dummyHash.Value, "not-the-password"), cancellationToken);
+        RunInSlotAsync(() => WhileMemoryShort(() => Verify(_dummyHash.Value, "not-the-password"), MemoryPause), cancellationToken);
 
     internal Task<T> RunInSlotAsync<T>(Func<T> work, CancellationToken cancellationToken) => Threads.RunAsync(work, cancellationToken);
+
+    internal static T WhileMemoryShort<T>(Func<T> work, TimeSpan pause)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return work();
+            }
+            catch (InsufficientMemoryException) when (attempt < MemoryAttempts)
+            {
+                Thread.Sleep(pause); // a hashing thread of its own: nothing else waits on it
+            }
+        }
+    }
+
+    // libsodium answers a failed allocation as it answers a wrong password; only errno tells them apart. Unchecked, a
+    // right password would be refused as wrong, and counted as a failed login.
+    internal static bool MatchedOrThrow(bool matched) =>
+        matched || Marshal.GetLastSystemError() != OutOfMemory ? matched
+            : throw new InsufficientMemoryException("Argon2id could not allocate its memory.");
 
     private static string Hash(string password)
     {
@@ -37,6 +62,10 @@ internal sealed class Argon2idPasswordHasher : IPasswordHasher
         return new string(end < 0 ? encoded : encoded[..end]);
     }
 
-    private static bool Verify(string encodedHash, string password) =>
-        Geralt.Argon2id.VerifyHash(encodedHash, Encoding.UTF8.GetBytes(password));
+    private static bool Verify(string encodedHash, string password)
+    {
+        var bytes = Encoding.UTF8.GetBytes(password);
+        Marshal.SetLastSystemError(0);
+        return MatchedOrThrow(Geralt.Argon2id.VerifyHash(encodedHash, bytes));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Conclave.Infrastructure.Security;
 
@@ -32,6 +33,57 @@ public sealed partial class Argon2idPasswordHasherTests
     [InlineData("")]
     public async Task Another_password_does_not(string other) =>
         Assert.False(await _hasher.VerifyAsync(await _hasher.HashAsync("correct horse", default), other, default));
+
+    // libsodium answers "could not allocate" as it answers a wrong password, with errno ENOMEM (checked by hand: the
+    // verification of a right password under `ulimit -v`, with the address space used up, returns false and errno 12).
+    [Fact]
+    public void A_failed_verification_with_errno_out_of_memory_is_an_error_not_a_wrong_password()
+    {
+        Marshal.SetLastSystemError(12);
+        Assert.Throws<InsufficientMemoryException>(() => Argon2idPasswordHasher.MatchedOrThrow(false));
+    }
+
+    [Fact]
+    public void A_failed_verification_without_it_is_a_wrong_password_and_a_match_is_a_match()
+    {
+        Marshal.SetLastSystemError(0);
+        Assert.False(Argon2idPasswordHasher.MatchedOrThrow(false));
+        Marshal.SetLastSystemError(12);
+        Assert.True(Argon2idPasswordHasher.MatchedOrThrow(true));
+    }
+
+    [Fact]
+    public void A_hash_short_of_memory_is_tried_again()
+    {
+        var attempts = 0;
+        var result = Argon2idPasswordHasher.WhileMemoryShort(
+            () => ++attempts < Argon2idPasswordHasher.MemoryAttempts ? throw new InsufficientMemoryException() : "hashed", TimeSpan.Zero);
+        Assert.Equal(("hashed", Argon2idPasswordHasher.MemoryAttempts), (result, attempts));
+    }
+
+    [Fact]
+    public void A_hash_still_short_of_memory_after_its_attempts_fails()
+    {
+        var attempts = 0;
+        Assert.Throws<InsufficientMemoryException>(() => Argon2idPasswordHasher.WhileMemoryShort<string>(() =>
+        {
+            attempts++;
+            throw new InsufficientMemoryException();
+        }, TimeSpan.Zero));
+        Assert.Equal(Argon2idPasswordHasher.MemoryAttempts, attempts);
+    }
+
+    [Fact]
+    public void Other_failures_are_not_retried()
+    {
+        var attempts = 0;
+        Assert.Throws<FormatException>(() => Argon2idPasswordHasher.WhileMemoryShort<string>(() =>
+        {
+            attempts++;
+            throw new FormatException();
+        }, TimeSpan.Zero));
+        Assert.Equal(1, attempts);
+    }
 
     // The bound holds without timing anything: a caller past it waits until a running hash ends.
     [Fact]
