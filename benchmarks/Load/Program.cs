@@ -17,11 +17,12 @@ var window = TimeSpan.FromSeconds(options.Seconds);
 var warmUpAgain = TimeSpan.FromSeconds(Math.Min(options.WarmUpSeconds, 2));
 int[] connections = options.Connections ?? (options.Smoke ? [1, 4] : [1, 16, 64]);
 var middle = connections.Length > 2 ? connections[1] : connections[^1];
+var largest = connections.Max();
 Console.WriteLine($"server: {options.ServerDll}");
 Console.WriteLine($"floor: {options.FloorDll}");
 Console.WriteLine($"server and floor pinned to CPU {options.ServerCpus ?? "(not pinned)"}; this process: {Environment.ProcessorCount} CPU(s) visible");
 Console.WriteLine($"warm-up {warmUp.TotalSeconds} s, and up to {settleLimit.TotalSeconds} s more until the tier-up compiler is idle; measured {window.TotalSeconds} s per scenario");
-Console.WriteLine($"sends at {connections[^1]} connections: {options.Rounds} round(s), each row showing the round with the median ratio");
+Console.WriteLine($"sends at {largest} connections: {options.Rounds} round(s), each row showing the round with the median ratio");
 
 await using var server = await ServerProcess.StartAsync(options.ServerDll, null, options.ServerCpus,
     new Dictionary<string, object> { ["log_level"] = "warning" });
@@ -52,7 +53,7 @@ foreach (var conns in options.Runs("send") ? connections : [])
 {
     // The targets' rows are measured in rounds, server and floor in turn, so that one noisy window does not decide.
     List<LoadResult> ones = [], manys = [], floors = [];
-    for (var round = 0; round < (conns == connections[^1] ? options.Rounds : 1); round++)
+    for (var round = 0; round < (conns == largest ? options.Rounds : 1); round++)
     {
         var again = round > 0;
         var (one, peak) = await ResidentSampler.PeakDuringAsync(server.ProcessId, () => Run(server.Port, conns, (_, _) => toOne, again: again));
