@@ -6,9 +6,11 @@ namespace Conclave.Benchmarks.Load;
 /// <paramref name="CpuMicrosPerRequest"/>: the target process's CPU time (user + system) in the window, per answer.
 /// <paramref name="WarmUpSeconds"/>: the warm-up this run took; <paramref name="TieringMsInWindow"/>: what the runtime's
 /// tier-up compiler used inside the window (zero when the warm-up waited for it to finish).
+/// <paramref name="GeneratorCpuPercent"/>: this load generator's own CPU time in the window, as a share of the CPUs it may
+/// use. Near 100, the generator, not the target, was the bound.
 /// </summary>
 internal sealed record LoadResult(double RequestsPerSecond, double P50Ms, double P99Ms, long Errors, long Requests, double CpuMicrosPerRequest,
-    double WarmUpSeconds, double TieringMsInWindow);
+    double WarmUpSeconds, double TieringMsInWindow, double GeneratorCpuPercent);
 
 /// <summary>
 /// Fixed concurrency: each connection sends its next request as soon as the last answer is read. A warm-up, then a
@@ -39,11 +41,13 @@ internal static class LoadRun
         var warmedUp = Stopwatch.GetElapsedTime(started);
         var tieringBefore = ProcessCpu.TieringThreads(processId);
         var cpuBefore = ProcessCpu.Used(processId);
+        var ownCpuBefore = ProcessCpu.Used(Environment.ProcessId);
         var from = Stopwatch.GetTimestamp();
         Volatile.Write(ref window, new Window(from, from + (long)(measure.TotalSeconds * Stopwatch.Frequency)));
         Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss} measuring pid {processId}, {connections} connections, {measure.TotalSeconds} s after {warmedUp.TotalSeconds:F1} s of warm-up");
         await Task.Delay(measure);
         var cpuUsed = ProcessCpu.Used(processId) - cpuBefore;
+        var ownCpuUsed = ProcessCpu.Used(Environment.ProcessId) - ownCpuBefore;
         var tiering = ProcessCpu.TieringBetween(tieringBefore, ProcessCpu.TieringThreads(processId));
         var samples = await Task.WhenAll(workers);
         var latencies = samples.SelectMany(sample => sample.Latencies).Order().ToArray();
@@ -51,7 +55,8 @@ internal static class LoadRun
         double Percentile(double q) => latencies.Length == 0 ? double.NaN
             : latencies[Math.Clamp((int)Math.Ceiling(q * latencies.Length) - 1, 0, latencies.Length - 1)] * 1000.0 / Stopwatch.Frequency;
         return new LoadResult(latencies.Length / measure.TotalSeconds, Percentile(0.50), Percentile(0.99), errors, latencies.Length + errors,
-            latencies.Length == 0 ? double.NaN : cpuUsed.TotalMicroseconds / latencies.Length, warmedUp.TotalSeconds, tiering.TotalMilliseconds);
+            latencies.Length == 0 ? double.NaN : cpuUsed.TotalMicroseconds / latencies.Length, warmedUp.TotalSeconds, tiering.TotalMilliseconds,
+            100 * ownCpuUsed.TotalSeconds / measure.TotalSeconds / Environment.ProcessorCount);
     }
 
     private static async Task TieringSettledAsync(int processId, TimeSpan limit)

@@ -4,7 +4,7 @@ namespace Conclave.Benchmarks.Load;
 
 /// <summary>
 /// One row per scenario. A scenario measured in rounds (each server run paired with the floor run next to it) shows
-/// the round with the median ratio, and every round's ratio in the last column; its errors are those of all rounds.
+/// the round with the median ratio, and every round's ratio; its errors are those of all rounds.
 /// </summary>
 internal sealed class ResultTable
 {
@@ -20,8 +20,8 @@ internal sealed class ResultTable
 
     public void Print(TextWriter output)
     {
-        output.WriteLine("| scenario | conns | req/s | p50 ms | p99 ms | errors | floor | floor req/s | floor errors | ratio | CPU µs/req | floor CPU µs/req | warm-up s | JIT ms in window | ratio of each round |");
-        output.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        output.WriteLine("| scenario | conns | req/s | p50 ms | p99 ms | errors | floor | floor req/s | floor errors | ratio | CPU µs/req | floor CPU µs/req | warm-up s | JIT ms in window | ratio of each round | load generator CPU % |");
+        output.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var (scenario, connections, results, floor, floorResults) in _rows)
         {
             var ratios = results.Select((r, i) => r.RequestsPerSecond / floorResults[i].RequestsPerSecond).ToList();
@@ -32,7 +32,8 @@ internal sealed class ResultTable
                 $"{floor} | {floorResult.RequestsPerSecond:F0} | {floorResults.Sum(r => r.Errors)} | {ratios[median]:F2} | " +
                 $"{result.CpuMicrosPerRequest:F0} | {floorResult.CpuMicrosPerRequest:F0} | " +
                 $"{result.WarmUpSeconds:F0}, {floorResult.WarmUpSeconds:F0} | {result.TieringMsInWindow:F0}, {floorResult.TieringMsInWindow:F0} | " +
-                $"{string.Join(", ", ratios.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))} |"));
+                $"{string.Join(", ", ratios.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))} | " +
+                $"{result.GeneratorCpuPercent:F0}, {floorResult.GeneratorCpuPercent:F0} |"));
         }
     }
 }

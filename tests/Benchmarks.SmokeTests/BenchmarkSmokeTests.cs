@@ -5,7 +5,7 @@ namespace Conclave.Benchmarks.SmokeTests;
 
 // The benchmark (benchmarks/run.sh) must not rot: its smoke form runs every scenario against the real server and the
 // floor app for about a second each, with tiny counts. Only that it runs is checked: every row printed, no errors,
-// the target rows measured in rounds.
+// the target rows measured in rounds, the load generator's CPU reported.
 // No figure is compared with anything (the machine is shared).
 public sealed class BenchmarkSmokeTests(ITestOutputHelper output)
 {
@@ -66,6 +66,7 @@ public sealed class BenchmarkSmokeTests(ITestOutputHelper output)
             // The sends at the largest concurrency are measured in rounds (two in the smoke form), the others once.
             var rounds = row.StartsWith("| send 1 KiB", StringComparison.Ordinal) && cells[2] == "4" ? 2 : 1;
             Assert.True(cells[15].Split(", ").Length == rounds, $"expected {rounds} round(s) in: {row}");
+            Assert.Matches(@"^\d+, \d+$", cells[16]); // the load generator's CPU share beside the server's row and the floor's
         }
     }
 }
