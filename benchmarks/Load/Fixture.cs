@@ -12,7 +12,9 @@ internal sealed record Fixture(
     IReadOnlyList<Guid> SendGroups,
     Guid FetchGroup,
     long FetchAfter,
-    SpecApi.Account Lister)
+    SpecApi.Account Lister,
+    Guid ChatGroup,
+    IReadOnlyList<SpecApi.Account> ChatMembers)
 {
     public const string Password = "benchmark-password";
 
@@ -31,9 +33,10 @@ internal sealed record Fixture(
         // The lister and the other members of each of its groups; the others join through the public-group door.
         var members = await api.NewAccountsAsync(sizes.ListMembers, "member");
         var lister = members[0];
+        var listGroups = new Guid[sizes.ListGroups];
         await Parallel.ForAsync(0, sizes.ListGroups, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (g, _) =>
         {
-            var group = await CreateGroupAsync(api, lister, $"list{g}");
+            var group = listGroups[g] = await CreateGroupAsync(api, lister, $"list{g}");
             var path = $"/api/v1/groups/{group}";
             await api.SendAsync<UpdateGroupResponse>(HttpMethod.Patch, path, new UpdateGroupRequest { Visibility = GroupVisibility.Public }, lister.Token);
             await api.SendAsync<UploadCommitResponse>(HttpMethod.Post, $"{path}/commit",
@@ -41,7 +44,8 @@ internal sealed record Fixture(
             foreach (var member in members.Skip(1))
                 await api.SendAsync<GetGroupInfoResponse>(HttpMethod.Post, $"{path}/join", null, member.Token);
         });
-        return new Fixture(sender, "sender0", sendGroups, fetchGroup, sizes.FetchAfter, lister);
+        // One of the lister's groups is also where every member sends, as people in a real group do.
+        return new Fixture(sender, "sender0", sendGroups, fetchGroup, sizes.FetchAfter, lister, listGroups[0], members);
     }
 
     private static async Task<Guid> CreateGroupAsync(SpecApi api, SpecApi.Account owner, string name)

@@ -12,6 +12,7 @@ public sealed class BenchmarkSmokeTests(ITestOutputHelper output)
     private static readonly string[] Scenarios =
     [
         "| send 1 KiB, 1 group | 1 |", "| send 1 KiB, 10 groups | 1 |", "| send 1 KiB, 1 group | 4 |", "| send 1 KiB, 10 groups | 4 |",
+        "| send 1 KiB, 1 group, 3 senders | 4 |",
         "| fetch 100 messages (after) |", "| authenticated read (GET /me) |", "| group-scoped read (GET retention) |",
         "| list groups (", "| login |", "| register |",
         "| send 1 group during login flood |", "| login flood (during the sends) |",
@@ -58,7 +59,7 @@ public sealed class BenchmarkSmokeTests(ITestOutputHelper output)
         Assert.Equal(0, process.ExitCode);
         foreach (var scenario in Scenarios) Assert.Contains(scenario, text, StringComparison.Ordinal);
         var rows = text.Split('\n').Where(line => line.StartsWith("| ", StringComparison.Ordinal) && !line.StartsWith("| scenario", StringComparison.Ordinal)).ToList();
-        Assert.Equal(12, rows.Count);
+        Assert.Equal(13, rows.Count);
         foreach (var row in rows)
         {
             var cells = row.Split('|', StringSplitOptions.TrimEntries);
