@@ -23,15 +23,16 @@ internal sealed class Argon2idPasswordHasher : IPasswordHasher
     private readonly Lazy<string> _dummyHash = new(() => Hash("conclave-timing-equalisation"), LazyThreadSafetyMode.PublicationOnly);
 
     public Task<string> HashAsync(string password, CancellationToken cancellationToken) =>
-        RunInSlotAsync(() => WhileMemoryShort(() => Hash(password), MemoryPause), cancellationToken);
+        RunInSlotAsync(() => Hash(password), cancellationToken);
 
     public Task<bool> VerifyAsync(string encodedHash, string password, CancellationToken cancellationToken) =>
-        RunInSlotAsync(() => WhileMemoryShort(() => Verify(encodedHash, password), MemoryPause), cancellationToken);
+        RunInSlotAsync(() => Verify(encodedHash, password), cancellationToken);
 
     public Task VerifyDummyAsync(CancellationToken cancellationToken) =>
-        RunInSlotAsync(() => WhileMemoryShort(() => Verify(_dummyHash.Value, "not-the-password"), MemoryPause), cancellationToken);
+        RunInSlotAsync(() => Verify(_dummyHash.Value, "not-the-password"), cancellationToken);
 
-    internal Task<T> RunInSlotAsync<T>(Func<T> work, CancellationToken cancellationToken) => Threads.RunAsync(work, cancellationToken);
+    internal Task<T> RunInSlotAsync<T>(Func<T> work, CancellationToken cancellationToken) =>
+        Threads.RunAsync(() => WhileMemoryShort(work, MemoryPause), cancellationToken);
 
     internal static T WhileMemoryShort<T>(Func<T> work, TimeSpan pause)
     {
@@ -50,9 +51,8 @@ internal sealed class Argon2idPasswordHasher : IPasswordHasher
 
     // libsodium answers a failed allocation as it answers a wrong password; only errno tells them apart. Unchecked, a
     // right password would be refused as wrong, and counted as a failed login.
-    internal static bool MatchedOrThrow(bool matched) =>
-        matched || Marshal.GetLastSystemError() != OutOfMemory ? matched
-            : throw new InsufficientMemoryException("Argon2id could not allocate its memory.");
+    internal static bool MatchedOrThrow(bool matched, int errno) =>
+        matched || errno != OutOfMemory ? matched : throw new InsufficientMemoryException("Argon2id could not allocate its memory.");
 
     private static string Hash(string password)
     {
@@ -66,6 +66,7 @@ internal sealed class Argon2idPasswordHasher : IPasswordHasher
     {
         var bytes = Encoding.UTF8.GetBytes(password);
         Marshal.SetLastSystemError(0);
-        return MatchedOrThrow(Geralt.Argon2id.VerifyHash(encodedHash, bytes));
+        var matched = Geralt.Argon2id.VerifyHash(encodedHash, bytes);
+        return MatchedOrThrow(matched, Marshal.GetLastSystemError()); // read at once, before other code can set it
     }
 }
