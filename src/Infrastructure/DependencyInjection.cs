@@ -41,7 +41,7 @@ public static class DependencyInjection
         services.AddSingleton(new DatabaseReadiness(databasePath));
         services.AddHostedService<DatabaseCheckpoint>();
         services.AddScoped<ScopedContext>();
-        services.AddScoped(provider => provider.GetRequiredService<ScopedContext>().Context);
+        services.AddScoped(provider => provider.GetRequiredService<ScopedContext>().Lease(provider.GetRequiredService<IDbContextFactory<ConclaveDbContext>>()));
         services.AddScoped<EfUnitOfWork>();
         services.AddScoped<IUnitOfWork>(provider => provider.GetRequiredService<EfUnitOfWork>());
         services.AddSingleton(new WalFlush(databasePath + "-wal"));

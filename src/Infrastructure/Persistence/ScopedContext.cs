@@ -1,20 +1,22 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Conclave.Infrastructure.Persistence;
 
 /// <summary>
 /// A scope's one context, shared by its repositories and its unit of work: leased from the pool at its first use
 /// and given back when the scope ends. A request that never queries (a message send, which the message writer
-/// stores) leases none.
+/// stores) leases none. The scope alone gives it back: a context disposed by two owners went back to the pool twice,
+/// and was then leased to two requests at once.
 /// </summary>
-internal sealed class ScopedContext(IDbContextFactory<ConclaveDbContext> contexts) : IAsyncDisposable
+internal sealed class ScopedContext(IServiceProvider scope)
 {
-    private ConclaveDbContext? _context;
-
-    public ConclaveDbContext Context => _context ??= contexts.CreateDbContext();
+    /// <summary>The scope's context, leased now if it has none yet.</summary>
+    public ConclaveDbContext Context => scope.GetRequiredService<ConclaveDbContext>();
 
     /// <summary>The context, if this scope has used one.</summary>
-    public ConclaveDbContext? Leased => _context;
+    public ConclaveDbContext? Leased { get; private set; }
 
-    public ValueTask DisposeAsync() => _context?.DisposeAsync() ?? ValueTask.CompletedTask;
+    /// <summary>The scope's registration of the context: the scope disposes what it resolves (DependencyInjection).</summary>
+    public ConclaveDbContext Lease(IDbContextFactory<ConclaveDbContext> contexts) => Leased = contexts.CreateDbContext();
 }
