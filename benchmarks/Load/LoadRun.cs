@@ -8,9 +8,13 @@ namespace Conclave.Benchmarks.Load;
 /// tier-up compiler used inside the window (zero when the warm-up waited for it to finish).
 /// <paramref name="GeneratorCpuPercent"/>: this load generator's own CPU time in the window, as a share of the CPUs it may
 /// use. Near 100, the generator, not the target, was the bound.
+/// <paramref name="ErrorKinds"/>: the errors in the window by what went wrong (a status, or why the connection broke).
 /// </summary>
-internal sealed record LoadResult(double RequestsPerSecond, double P50Ms, double P99Ms, long Errors, long Requests, double CpuMicrosPerRequest,
-    double WarmUpSeconds, double TieringMsInWindow, double GeneratorCpuPercent);
+internal sealed record LoadResult(double RequestsPerSecond, double P50Ms, double P99Ms, IReadOnlyDictionary<string, long> ErrorKinds, long Requests,
+    double CpuMicrosPerRequest, double WarmUpSeconds, double TieringMsInWindow, double GeneratorCpuPercent)
+{
+    public long Errors => ErrorKinds.Values.Sum();
+}
 
 /// <summary>
 /// Fixed concurrency: each connection sends its next request as soon as the last answer is read. A warm-up, then a
@@ -51,10 +55,10 @@ internal static class LoadRun
         var tiering = ProcessCpu.TieringBetween(tieringBefore, ProcessCpu.TieringThreads(processId));
         var samples = await Task.WhenAll(workers);
         var latencies = samples.SelectMany(sample => sample.Latencies).Order().ToArray();
-        var errors = samples.Sum(sample => sample.Errors);
+        var errors = samples.SelectMany(sample => sample.Errors).GroupBy(error => error.Key).ToDictionary(kind => kind.Key, kind => kind.Sum(error => error.Value));
         double Percentile(double q) => latencies.Length == 0 ? double.NaN
             : latencies[Math.Clamp((int)Math.Ceiling(q * latencies.Length) - 1, 0, latencies.Length - 1)] * 1000.0 / Stopwatch.Frequency;
-        return new LoadResult(latencies.Length / measure.TotalSeconds, Percentile(0.50), Percentile(0.99), errors, latencies.Length + errors,
+        return new LoadResult(latencies.Length / measure.TotalSeconds, Percentile(0.50), Percentile(0.99), errors, latencies.Length + errors.Values.Sum(),
             latencies.Length == 0 ? double.NaN : cpuUsed.TotalMicroseconds / latencies.Length, warmedUp.TotalSeconds, tiering.TotalMilliseconds,
             100 * ownCpuUsed.TotalSeconds / measure.TotalSeconds / Environment.ProcessorCount);
     }
@@ -73,12 +77,12 @@ internal static class LoadRun
         }
     }
 
-    private sealed record Sample(List<long> Latencies, long Errors);
+    private sealed record Sample(List<long> Latencies, Dictionary<string, long> Errors);
 
     private static async Task<Sample> WorkAsync(int port, int connection, RequestSource requests, Func<Window> window)
     {
         var latencies = new List<long>(4096);
-        long errors = 0;
+        var errors = new Dictionary<string, long>();
         Http1Connection? http = null;
         try
         {
@@ -88,22 +92,23 @@ internal static class LoadRun
                 var sent = Stopwatch.GetTimestamp();
                 var measured = window();
                 if (sent >= measured.Until) break;
-                bool ok;
+                string? error;
                 try
                 {
                     http ??= await Http1Connection.OpenAsync(port);
-                    ok = await http.SendAsync(request) < 400;
+                    var status = await http.SendAsync(request);
+                    error = status < 400 ? null : $"status {status}";
                 }
                 catch (Exception exception) when (exception is IOException or System.Net.Sockets.SocketException or FormatException)
                 {
                     http?.Dispose();
                     http = null;
-                    ok = false;
+                    error = $"{exception.GetType().Name}: {exception.Message}";
                 }
                 var answered = Stopwatch.GetTimestamp();
                 if (sent < measured.From || answered > measured.Until) continue;
-                if (ok) latencies.Add(answered - sent);
-                else errors++;
+                if (error is null) latencies.Add(answered - sent);
+                else errors[error] = errors.GetValueOrDefault(error) + 1;
             }
         }
         finally

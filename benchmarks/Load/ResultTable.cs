@@ -18,6 +18,9 @@ internal sealed class ResultTable
     public void Add(string scenario, int connections, IReadOnlyList<LoadResult> results, string floor, IReadOnlyList<LoadResult> floorResults) =>
         _rows.Add((scenario, connections, results, floor, floorResults));
 
+    private static IEnumerable<(string Kind, long Count)> Kinds(IEnumerable<LoadResult> results) =>
+        results.SelectMany(r => r.ErrorKinds).GroupBy(e => e.Key).Select(kind => (kind.Key, kind.Sum(e => e.Value)));
+
     public void Print(TextWriter output)
     {
         output.WriteLine("| scenario | conns | req/s | p50 ms | p99 ms | errors | floor | floor req/s | floor errors | ratio | CPU µs/req | floor CPU µs/req | warm-up s | JIT ms in window | ratio of each round | load generator CPU % |");
@@ -34,6 +37,11 @@ internal sealed class ResultTable
                 $"{result.WarmUpSeconds:F0}, {floorResult.WarmUpSeconds:F0} | {result.TieringMsInWindow:F0}, {floorResult.TieringMsInWindow:F0} | " +
                 $"{string.Join(", ", ratios.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))} | " +
                 $"{result.GeneratorCpuPercent:F0}, {floorResult.GeneratorCpuPercent:F0} |"));
+        }
+        foreach (var (scenario, connections, results, floor, floorResults) in _rows)
+        {
+            foreach (var (kind, count) in Kinds(results)) output.WriteLine($"errors: {scenario}, {connections} conns: {count} × {kind}");
+            foreach (var (kind, count) in Kinds(floorResults)) output.WriteLine($"errors: {floor} beside {scenario}, {connections} conns: {count} × {kind}");
         }
     }
 }

@@ -52,7 +52,8 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["Logging__LogLevel__Default"] = "Warning"; // one log line per stream would distort the measurement
         if (serverGc is { } gcServer) start.Environment["DOTNET_gcServer"] = gcServer ? "1" : "0"; // else the build's own setting
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the server");
-        process.OutputDataReceived += (_, _) => { };
+        // At this log level what the server prints is what went wrong: passed on, so that a failed run says why.
+        process.OutputDataReceived += (_, line) => { if (line.Data is not null) Console.Error.WriteLine($"  server: {line.Data}"); };
         process.ErrorDataReceived += (_, line) => { if (line.Data is not null) Console.Error.WriteLine($"  server: {line.Data}"); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
