@@ -53,8 +53,9 @@ public sealed class ServerProcess : IAsyncDisposable
         if (serverGc is { } gcServer) start.Environment["DOTNET_gcServer"] = gcServer ? "1" : "0"; // else the build's own setting
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the server");
         // At this log level what the server prints is what went wrong: passed on, so that a failed run says why.
-        process.OutputDataReceived += (_, line) => { if (line.Data is not null) Console.Error.WriteLine($"  server: {line.Data}"); };
-        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) Console.Error.WriteLine($"  server: {line.Data}"); };
+        DataReceivedEventHandler passOn = (_, line) => { if (line.Data is not null) Console.Error.WriteLine($"  server: {line.Data}"); };
+        process.OutputDataReceived += passOn;
+        process.ErrorDataReceived += passOn;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var server = new ServerProcess(process, folder, port, database);
