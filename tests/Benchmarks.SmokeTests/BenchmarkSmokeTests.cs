@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Xunit.Abstractions;
 
 namespace Conclave.Benchmarks.SmokeTests;
@@ -23,49 +22,26 @@ public sealed class BenchmarkSmokeTests(ITestOutputHelper output)
     public async Task Every_scenario_runs_against_the_real_server_and_the_floor_without_errors()
     {
         var folder = AppContext.BaseDirectory;
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in new[]
-                 {
-                     Path.Combine(folder, "Conclave.Benchmarks.Load.dll"), "--smoke", "--server-cpus", "none",
-                     "--server", Path.Combine(folder, "Conclave.Api.dll"),
-                     "--floor", Path.Combine(folder, "Conclave.Benchmarks.Floor.dll"),
-                     "--events", Path.Combine(folder, "Conclave.Benchmarks.EventStreams.dll"),
-                 })
-            start.ArgumentList.Add(argument);
-        foreach (var inherited in start.Environment.Keys.Where(k => k.StartsWith("CONCLAVE_", StringComparison.Ordinal)).ToList())
-            start.Environment.Remove(inherited);
+        var run = await BenchmarkProcess.RunAsync("Conclave.Benchmarks.Load.dll",
+        [
+            "--smoke", "--server-cpus", "none",
+            "--server", Path.Combine(folder, "Conclave.Api.dll"),
+            "--floor", Path.Combine(folder, "Conclave.Benchmarks.Floor.dll"),
+            "--events", Path.Combine(folder, "Conclave.Benchmarks.EventStreams.dll"),
+        ], TimeSpan.FromMinutes(3));
+        output.WriteLine(run.Output);
+        output.WriteLine(run.Errors);
 
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        var printed = process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-        var text = await printed;
-        output.WriteLine(text);
-        output.WriteLine(await errors);
-
-        Assert.Equal(0, process.ExitCode);
-        foreach (var scenario in Scenarios) Assert.Contains(scenario, text, StringComparison.Ordinal);
-        var rows = text.Split('\n').Where(line => line.StartsWith("| ", StringComparison.Ordinal) && !line.StartsWith("| scenario", StringComparison.Ordinal)).ToList();
+        Assert.Equal(0, run.ExitCode);
+        foreach (var scenario in Scenarios) Assert.Contains(scenario, run.Output, StringComparison.Ordinal);
+        var rows = BenchmarkProcess.TableRows(run.Output);
         Assert.Equal(13, rows.Count);
-        foreach (var row in rows)
+        foreach (var cells in rows)
         {
-            var cells = row.Split('|', StringSplitOptions.TrimEntries);
+            var row = string.Join('|', cells);
             Assert.True(cells[6] == "0" && cells[9] == "0", $"errors in: {row}");
             // The sends at the largest concurrency are measured in rounds (two in the smoke form), the others once.
-            var rounds = row.StartsWith("| send 1 KiB", StringComparison.Ordinal) && cells[2] == "4" ? 2 : 1;
+            var rounds = cells[1].StartsWith("send 1 KiB", StringComparison.Ordinal) && cells[2] == "4" ? 2 : 1;
             Assert.True(cells[15].Split(", ").Length == rounds, $"expected {rounds} round(s) in: {row}");
             Assert.Matches(@"^\d+, \d+$", cells[16]); // the load generator's CPU share beside the server's row and the floor's
         }
