@@ -1,30 +1,29 @@
-using Conclave.Application;
+using Conclave.Api;
+using Conclave.Api.Configuration;
 using Conclave.Application.Accounts.Commands.Register;
-using Conclave.Application.Common.Settings;
 using Conclave.Application.Groups.Commands.CreateGroup;
 using Conclave.Domain.Common;
-using Conclave.Infrastructure;
-using Conclave.Infrastructure.Persistence;
 using MediatR;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Conclave.Benchmarks.MessageWriter;
 
 /// <summary>
-/// A temp database behind the server's Application and Infrastructure, composed as the server composes them (without
-/// its transports), with one sender in 100 groups. Unkeyed, the messages table loses its (group_id, sequence_num)
-/// primary key and keeps everything else: the one change whose cost this benchmark isolates.
+/// The server as an operator starts it, on a temp database, with one sender in 100 groups; the benchmark calls its use
+/// cases directly rather than over its (idle) listeners. Unkeyed, the messages table loses its (group_id,
+/// sequence_num) primary key and keeps everything else: the one change whose cost this benchmark isolates.
 /// </summary>
 internal sealed class MessageStore : IAsyncDisposable
 {
     public const int GroupCount = 100;
 
     private readonly DirectoryInfo _folder;
-    private readonly ServiceProvider _services;
+    private readonly WebApplication _server;
 
-    private MessageStore(DirectoryInfo folder, ServiceProvider services, UserId sender, IReadOnlyList<GroupId> groups) =>
-        (_folder, _services, Sender, Groups) = (folder, services, sender, groups);
+    private MessageStore(DirectoryInfo folder, WebApplication server, UserId sender, IReadOnlyList<GroupId> groups) =>
+        (_folder, _server, Sender, Groups) = (folder, server, sender, groups);
 
     public UserId Sender { get; }
     public IReadOnlyList<GroupId> Groups { get; }
@@ -33,27 +32,21 @@ internal sealed class MessageStore : IAsyncDisposable
     {
         var folder = Directory.CreateTempSubdirectory("conclave-message-writer");
         var path = Path.Combine(folder.FullName, "conclave.db");
-        var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton(TimeProvider.System)
-            .AddSingleton(new ServerSettings())
-            .AddApplication(plugins: [])
-            .AddInfrastructure(path)
-            .BuildServiceProvider();
-        await using (var scope = services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(path, default);
+        var server = ServerApp.Build(new ServerConfig { ListenAddress = "127.0.0.1", ListenPort = 0, GrpcPort = 0, DatabasePath = path, LogLevel = "error" });
+        await ServerApp.StartAsync(server); // creates the database
         if (unkeyed) await DropMessageKeyAsync(path);
-        var sender = await SendAsync(services, new RegisterCommand("sender", "benchmark-password", "sender", ""));
+        var sender = await SendAsync(server.Services, new RegisterCommand("sender", "benchmark-password", "sender", ""));
         var groups = new List<GroupId>();
-        for (var i = 0; i < GroupCount; i++) groups.Add(await SendAsync(services, new CreateGroupCommand(sender, $"group_{i}", $"group {i}")));
-        return new MessageStore(folder, services, sender, groups);
+        for (var i = 0; i < GroupCount; i++) groups.Add(await SendAsync(server.Services, new CreateGroupCommand(sender, $"group_{i}", $"group {i}")));
+        return new MessageStore(folder, server, sender, groups);
     }
 
-    public Task<T> SendAsync<T>(IRequest<T> request) => SendAsync(_services, request);
+    public Task<T> SendAsync<T>(IRequest<T> request) => SendAsync(_server.Services, request);
 
     public async ValueTask DisposeAsync()
     {
-        await _services.DisposeAsync();
+        await _server.StopAsync();
+        await _server.DisposeAsync();
         SqliteConnection.ClearAllPools();
         _folder.Delete(recursive: true);
     }
@@ -64,7 +57,7 @@ internal sealed class MessageStore : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
     }
 
-    // Before any send: the table is empty, and no connection has prepared a statement on it yet.
+    // Before any send: the table is empty, and the message writer has not prepared its statements on it yet.
     private static async Task DropMessageKeyAsync(string path)
     {
         await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
