@@ -30,16 +30,17 @@ public static class DependencyInjection
             DefaultTimeout = 30,
         }.ToString();
         // Pooled contexts: a request reuses one (reset when its scope ends) instead of building it and its services,
-        // and leases it only once something in its scope uses it (ScopedContext).
+        // and leases it only once something in its scope uses it, with a connection kept open (ScopedContext).
         services.AddPooledDbContextFactory<ConclaveDbContext>(options => options
-            .UseSqlite(connectionString)
-            .AddInterceptors(new SqliteConnectionSettings(), new KeptOpenConnections())
+            .UseSqlite()
             // Migrate would otherwise build two more models (design-time and snapshot) whenever it runs to compare
             // them, only to warn a developer who forgot a migration; a test does that check instead.
             .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning)));
         services.AddScoped<DatabaseInitializer>();
         services.AddSingleton(new DatabaseReadiness(databasePath));
         services.AddHostedService<DatabaseCheckpoint>();
+        services.AddSingleton(_ => new ContextConnections(connectionString)); // built by the container, so disposed by it
+        services.AddSingleton<IReleasableWhenIdle>(provider => provider.GetRequiredService<ContextConnections>());
         services.AddScoped<ScopedContext>();
         services.AddScoped(provider => provider.GetRequiredService<ScopedContext>().Lease(provider.GetRequiredService<IDbContextFactory<ConclaveDbContext>>()));
         services.AddScoped<EfUnitOfWork>();
@@ -50,6 +51,7 @@ public static class DependencyInjection
         services.AddSingleton(provider => ActivatorUtilities.CreateInstance<MessageAppendWriter>(provider, connectionString));
         services.AddTransient<IMessageLog, BatchedMessageLog>();
         services.AddSingleton(_ => new AccessLookups(databasePath)); // built by the container, so disposed by it
+        services.AddSingleton<IReleasableWhenIdle>(provider => provider.GetRequiredService<AccessLookups>());
         services.AddSingleton<ISessionStore, SessionStore>();
         services.AddSingleton<IGroupAccess, GroupAccess>();
 

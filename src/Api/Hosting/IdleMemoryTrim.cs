@@ -1,13 +1,15 @@
+using Conclave.Infrastructure;
+
 namespace Conclave.Api.Hosting;
 
 /// <summary>
-/// Gives memory back once start-up is done, and again whenever the server has gone quiet after serving requests
-/// (<see cref="MemoryTrim"/>). A busy server is never trimmed: every look that sees a new request starts the quiet
+/// Gives memory back once start-up is done, and again whenever the server has gone quiet after serving requests:
+/// first what is kept only to save work while busy (<see cref="IReleasableWhenIdle"/>), then <see cref="MemoryTrim"/>. A busy server is never trimmed: every look that sees a new request starts the quiet
 /// period again, and a quiet server is trimmed once, not at every look.
 /// </summary>
 public sealed partial class IdleMemoryTrim(
-    RequestActivity activity, IdleMemoryTrimOptions options, TimeProvider clock, IHostApplicationLifetime lifetime,
-    ILogger<IdleMemoryTrim> logger) : BackgroundService
+    RequestActivity activity, IEnumerable<IReleasableWhenIdle> kept, IdleMemoryTrimOptions options, TimeProvider clock,
+    IHostApplicationLifetime lifetime, ILogger<IdleMemoryTrim> logger) : BackgroundService
 {
     private long _trims;
 
@@ -50,6 +52,7 @@ public sealed partial class IdleMemoryTrim(
 
     private void Trim()
     {
+        foreach (var resources in kept) resources.ReleaseIdle();
         var committed = MemoryTrim.Run();
         Interlocked.Increment(ref _trims);
         Trimmed(logger, committed / 1_048_576.0);

@@ -1,16 +1,21 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Conclave.Infrastructure.Persistence;
 
 /// <summary>
-/// A scope's one context, shared by its repositories and its unit of work: leased from the pool at its first use
-/// and given back when the scope ends. A request that never queries (a message send, which the message writer
-/// stores) leases none. The scope alone gives it back: a context disposed by two owners went back to the pool twice,
-/// and was then leased to two requests at once.
+/// A scope's one context, shared by its repositories and its unit of work: leased from the pool at its first use,
+/// on a connection kept open (<see cref="ContextConnections"/>), and given back when the scope ends. A request that
+/// never queries (a message send, which the message writer stores) leases none. The scope alone gives the context
+/// back: a context disposed by two owners went back to the pool twice, and was then leased to two requests at once.
+/// The scope disposes this after the context (it resolved this first), so the connection is given back only once
+/// the context's reset has ended anything the request left open on it.
 /// </summary>
-internal sealed class ScopedContext(IServiceProvider scope)
+internal sealed class ScopedContext(IServiceProvider scope, ContextConnections connections) : IDisposable
 {
+    private SqliteConnection? _connection;
+
     /// <summary>The scope's context, leased now if it has none yet.</summary>
     public ConclaveDbContext Context => scope.GetRequiredService<ConclaveDbContext>();
 
@@ -18,5 +23,18 @@ internal sealed class ScopedContext(IServiceProvider scope)
     public ConclaveDbContext? Leased { get; private set; }
 
     /// <summary>The scope's registration of the context: the scope disposes what it resolves (DependencyInjection).</summary>
-    public ConclaveDbContext Lease(IDbContextFactory<ConclaveDbContext> contexts) => Leased = contexts.CreateDbContext();
+    public ConclaveDbContext Lease(IDbContextFactory<ConclaveDbContext> contexts)
+    {
+        var context = contexts.CreateDbContext();
+        _connection = connections.Lend();
+        context.Database.SetDbConnection(_connection, contextOwnsConnection: false);
+        return Leased = context;
+    }
+
+    public void Dispose()
+    {
+        if (_connection is null) return;
+        connections.GiveBack(_connection);
+        _connection = null;
+    }
 }

@@ -1,4 +1,5 @@
 using Conclave.Api.Hosting;
+using Conclave.Infrastructure;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -14,13 +15,14 @@ public sealed class IdleMemoryTrimTests : IDisposable
     private readonly FakeTimeProvider _clock = new();
     private readonly RequestActivity _activity = new();
     private readonly Lifetime _lifetime = new();
+    private readonly Kept _kept = new();
 
     public void Dispose() => _lifetime.Dispose();
 
     [Fact]
     public async Task Trims_when_started_then_once_per_quiet_spell_after_requests()
     {
-        using var trim = new IdleMemoryTrim(_activity, Options, _clock, _lifetime, NullLogger<IdleMemoryTrim>.Instance);
+        using var trim = new IdleMemoryTrim(_activity, [_kept], Options, _clock, _lifetime, NullLogger<IdleMemoryTrim>.Instance);
         await trim.StartAsync(CancellationToken.None);
         await Task.Delay(100);
         Assert.Equal(0, trim.Trims); // not before start-up is done
@@ -45,19 +47,21 @@ public sealed class IdleMemoryTrimTests : IDisposable
 
         await TickAsync(seconds: 10);
         Assert.Equal(2, trim.Trims);
+        Assert.Equal(2, _kept.Releases); // what is kept for busy times is given up at every trim
         await trim.StopAsync(CancellationToken.None);
     }
 
     [Fact]
     public async Task Switched_off_it_never_trims()
     {
-        using var trim = new IdleMemoryTrim(_activity, Options with { Enabled = false }, _clock, _lifetime, NullLogger<IdleMemoryTrim>.Instance);
+        using var trim = new IdleMemoryTrim(_activity, [_kept], Options with { Enabled = false }, _clock, _lifetime, NullLogger<IdleMemoryTrim>.Instance);
         await trim.StartAsync(CancellationToken.None);
         _lifetime.Started();
         _activity.Arrived();
         await TickAsync(seconds: 10);
 
         Assert.Equal(0, trim.Trims);
+        Assert.Equal(0, _kept.Releases);
         await trim.StopAsync(CancellationToken.None);
     }
 
@@ -75,6 +79,12 @@ public sealed class IdleMemoryTrimTests : IDisposable
         for (var attempt = 0; attempt < 200 && trim.Trims < trims; attempt++) await Task.Delay(20);
         Assert.Equal(trims, trim.Trims);
         await Task.Delay(100); // let the worker reach its wait before the test moves the clock
+    }
+
+    private sealed class Kept : IReleasableWhenIdle
+    {
+        public int Releases { get; private set; }
+        public void ReleaseIdle() => Releases++;
     }
 
     private sealed class Lifetime : IHostApplicationLifetime, IDisposable

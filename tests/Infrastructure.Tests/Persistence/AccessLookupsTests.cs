@@ -7,6 +7,7 @@ using Conclave.Domain.Sessions;
 using Conclave.Domain.Users;
 using Conclave.Infrastructure.Persistence.Lookups;
 using Conclave.Infrastructure.Security;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -141,6 +142,30 @@ public sealed class AccessLookupsTests : IAsyncLifetime
         AnnounceAsAnotherProcess();
 
         Assert.Null(await RoleOfAsync(group.Id, _alice.Id));
+    }
+
+    // A connection opened for a look-up prepares its statements, which reads the schema: that waits for a lock like
+    // any read (on a server, the checkpoint of the last connection, closed by the idle trim) instead of failing the
+    // request. Here another connection holds the lock, in rollback-journal mode, where a write lock keeps readers out.
+    [Fact]
+    public async Task A_new_look_up_connection_waits_for_a_lock_instead_of_failing()
+    {
+        await AddSessionsAsync(new Session("hash-a", _alice.Id, 1_000));
+        foreach (var kept in _database.Services.GetServices<IReleasableWhenIdle>()) kept.ReleaseIdle();
+        await using var holder = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _database.FilePath, Pooling = false }.ToString());
+        await holder.OpenAsync();
+        await using (var exclusive = holder.CreateCommand())
+        {
+            exclusive.CommandText = "PRAGMA journal_mode = DELETE; BEGIN EXCLUSIVE;";
+            Assert.Equal("delete", await exclusive.ExecuteScalarAsync());
+        }
+
+        var lookUp = Task.Run(() => FindSessionAsync("hash-a"));
+        await Task.Delay(300);
+        Assert.False(lookUp.IsCompleted, lookUp.Exception?.ToString());
+        await holder.CloseAsync();
+
+        Assert.Equal(_alice.Id, (await lookUp)!.UserId);
     }
 
     [Fact]

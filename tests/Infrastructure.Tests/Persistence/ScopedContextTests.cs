@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using Conclave.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Conclave.Infrastructure.Tests.Persistence;
 
-// A scope's context comes from the pool and goes back to it once, when the scope ends. Given back twice (once by the
+// A scope's context comes from the pool and goes back to it once, when the scope ends; so does its connection. Given back twice (once by the
 // scope, once by ScopedContext), it was leased to two requests at the same time: under load, 500s for both.
 public sealed class ScopedContextTests : IAsyncLifetime
 {
@@ -15,9 +16,9 @@ public sealed class ScopedContextTests : IAsyncLifetime
     public Task DisposeAsync() => _database.DisposeAsync();
 
     [Fact]
-    public async Task No_context_is_ever_leased_to_two_scopes_at_once()
+    public async Task No_context_or_connection_is_ever_leased_to_two_scopes_at_once()
     {
-        var inUse = new ConcurrentDictionary<ConclaveDbContext, bool>(ReferenceEqualityComparer.Instance);
+        var inUse = new ConcurrentDictionary<object, bool>(ReferenceEqualityComparer.Instance);
         var sharedLeases = 0;
 
         async Task ScopesAsync()
@@ -26,9 +27,12 @@ public sealed class ScopedContextTests : IAsyncLifetime
             {
                 await using var scope = _database.Scope();
                 var context = scope.ServiceProvider.GetRequiredService<ConclaveDbContext>();
+                var connection = context.Database.GetDbConnection(); // kept open across scopes (ContextConnections)
                 if (!inUse.TryAdd(context, true)) Interlocked.Increment(ref sharedLeases);
+                if (!inUse.TryAdd(connection, true)) Interlocked.Increment(ref sharedLeases);
                 Thread.SpinWait(20);
                 inUse.TryRemove(context, out _);
+                inUse.TryRemove(connection, out _);
             }
         }
 

@@ -19,6 +19,9 @@ public sealed class SqliteDatabase : IAsyncLifetime
 
     public string FilePath => Path.Combine(_folder, "conclave.db");
 
+    /// <summary>The composed services themselves, for the singletons a test looks into.</summary>
+    public IServiceProvider Services => _services;
+
     public static async Task<SqliteDatabase> CreateAsync()
     {
         var database = new SqliteDatabase();

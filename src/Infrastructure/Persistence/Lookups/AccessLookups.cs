@@ -16,7 +16,7 @@ namespace Conclave.Infrastructure.Persistence.Lookups;
 /// (a logout, a removal) errs on the safe side: had that write been lost, the caller would merely have been refused
 /// once too early (docs/reliability.md, Readers).
 /// </summary>
-internal sealed class AccessLookups(string databasePath) : IDisposable
+internal sealed class AccessLookups(string databasePath) : IReleasableWhenIdle, IDisposable
 {
     // SQLite runs a look-up synchronously in microseconds, so a connection is lent only for that long: a few cover
     // any number of concurrent requests. More are opened when all are lent, and closed when given back past this.
@@ -38,13 +38,18 @@ internal sealed class AccessLookups(string databasePath) : IDisposable
     public GroupRole? RoleOf(GroupId groupId, UserId userId) =>
         Use(static (connection, ids) => connection.RoleOf(ids.groupId, ids.userId), (groupId, userId));
 
-    public void Dispose()
+    public void ReleaseIdle()
     {
         lock (_lock)
         {
-            _disposed = true;
             while (_idle.TryPop(out var connection)) connection.Dispose();
         }
+    }
+
+    public void Dispose()
+    {
+        lock (_lock) _disposed = true;
+        ReleaseIdle();
     }
 
     private TResult Use<TState, TResult>(Func<LookupConnection, TState, TResult> read, TState state)

@@ -28,6 +28,9 @@ internal sealed class LookupConnection : IDisposable
         try
         {
             _connection.Open();
+            // The busy timeout too: a statement prepared here reads the schema, and waits like any other read while
+            // the last connection of a quiet server checkpoints the log as it closes (IReleasableWhenIdle).
+            SqliteConnectionSettings.Apply(_connection);
             using (var readOnly = _connection.CreateCommand())
             {
                 readOnly.CommandText = "PRAGMA query_only = 1;";
