@@ -25,8 +25,9 @@ internal sealed class ScopedContext(IServiceProvider scope, ContextConnections c
     /// <summary>The scope's registration of the context: the scope disposes what it resolves (DependencyInjection).</summary>
     public ConclaveDbContext Lease(IDbContextFactory<ConclaveDbContext> contexts)
     {
-        var context = contexts.CreateDbContext();
+        // The connection first: a context leased and then left without one would never go back to the pool.
         _connection = connections.Lend();
+        var context = contexts.CreateDbContext();
         context.Database.SetDbConnection(_connection, contextOwnsConnection: false);
         return Leased = context;
     }
