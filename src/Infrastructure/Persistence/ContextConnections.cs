@@ -17,24 +17,13 @@ internal sealed class ContextConnections(string connectionString) : IReleasableW
 {
     // Enough for the requests that hold a context at once on a busy server; past this a request opens one from
     // Microsoft.Data.Sqlite's pool, as every request did before.
-    private const int KeptIdle = 8;
+    private readonly IdleConnections<SqliteConnection> _idle = new(keptIdle: 8);
 
-    private readonly Lock _lock = new();
-    private readonly Stack<SqliteConnection> _idle = new();
-    private bool _disposed;
-
-    public int Idle
-    {
-        get { lock (_lock) return _idle.Count; }
-    }
+    public int Idle => _idle.Count;
 
     public SqliteConnection Lend()
     {
-        lock (_lock)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_idle.TryPop(out var kept)) return kept;
-        }
+        if (_idle.Take() is { } kept) return kept;
         var connection = new SqliteConnection(connectionString);
         try
         {
@@ -52,37 +41,21 @@ internal sealed class ContextConnections(string connectionString) : IReleasableW
 
     public void GiveBack(SqliteConnection connection)
     {
-        if (IsQuiet(connection))
-        {
-            lock (_lock)
-            {
-                if (!_disposed && _idle.Count < KeptIdle)
-                {
-                    _idle.Push(connection);
-                    return;
-                }
-            }
-        }
-        connection.Dispose();
+        if (IsQuiet(connection)) _idle.Keep(connection);
+        else connection.Dispose();
     }
 
     /// <summary>Closes the idle connections and the handles Microsoft.Data.Sqlite pools behind them.</summary>
     public void ReleaseIdle()
     {
-        List<SqliteConnection> closing;
-        lock (_lock)
-        {
-            closing = [.. _idle];
-            _idle.Clear();
-        }
-        closing.ForEach(connection => connection.Dispose());
+        _idle.Close();
         using var pool = new SqliteConnection(connectionString);
         SqliteConnection.ClearPool(pool);
     }
 
     public void Dispose()
     {
-        lock (_lock) _disposed = true;
+        _idle.Dispose();
         ReleaseIdle();
     }
 

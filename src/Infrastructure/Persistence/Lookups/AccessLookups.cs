@@ -18,19 +18,15 @@ namespace Conclave.Infrastructure.Persistence.Lookups;
 /// </summary>
 internal sealed class AccessLookups(string databasePath) : IReleasableWhenIdle, IDisposable
 {
-    // SQLite runs a look-up synchronously in microseconds, so a connection is lent only for that long: a few cover
-    // any number of concurrent requests. More are opened when all are lent, and closed when given back past this.
-    private const int KeptIdle = 4;
-
     private readonly string _connectionString = new SqliteConnectionStringBuilder
     {
         DataSource = databasePath,
         Pooling = false, // kept open here, with their prepared statements
         DefaultTimeout = 30,
     }.ToString();
-    private readonly Lock _lock = new();
-    private readonly Stack<LookupConnection> _idle = new();
-    private bool _disposed;
+    // SQLite runs a look-up synchronously in microseconds, so a connection is lent only for that long: a few cover
+    // any number of concurrent requests. More are opened when all are lent, and closed when given back past this.
+    private readonly IdleConnections<LookupConnection> _idle = new(keptIdle: 4);
 
     public AuthenticatedSession? Session(string tokenHash) =>
         Use(static (connection, hash) => connection.Session(hash), tokenHash);
@@ -38,23 +34,13 @@ internal sealed class AccessLookups(string databasePath) : IReleasableWhenIdle, 
     public GroupRole? RoleOf(GroupId groupId, UserId userId) =>
         Use(static (connection, ids) => connection.RoleOf(ids.groupId, ids.userId), (groupId, userId));
 
-    public void ReleaseIdle()
-    {
-        lock (_lock)
-        {
-            while (_idle.TryPop(out var connection)) connection.Dispose();
-        }
-    }
+    public void ReleaseIdle() => _idle.Close();
 
-    public void Dispose()
-    {
-        lock (_lock) _disposed = true;
-        ReleaseIdle();
-    }
+    public void Dispose() => _idle.Dispose();
 
     private TResult Use<TState, TResult>(Func<LookupConnection, TState, TResult> read, TState state)
     {
-        var connection = Lend();
+        var connection = _idle.Take() ?? new LookupConnection(_connectionString);
         TResult result;
         try
         {
@@ -65,30 +51,7 @@ internal sealed class AccessLookups(string databasePath) : IReleasableWhenIdle, 
             connection.Dispose(); // in an unknown state: not lent again
             throw;
         }
-        GiveBack(connection);
+        _idle.Keep(connection);
         return result;
-    }
-
-    private LookupConnection Lend()
-    {
-        lock (_lock)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_idle.TryPop(out var connection)) return connection;
-        }
-        return new LookupConnection(_connectionString);
-    }
-
-    private void GiveBack(LookupConnection connection)
-    {
-        lock (_lock)
-        {
-            if (!_disposed && _idle.Count < KeptIdle)
-            {
-                _idle.Push(connection);
-                return;
-            }
-        }
-        connection.Dispose();
     }
 }
