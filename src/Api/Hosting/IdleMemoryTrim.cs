@@ -4,8 +4,9 @@ namespace Conclave.Api.Hosting;
 
 /// <summary>
 /// Gives memory back once start-up is done, and again whenever the server has gone quiet after serving requests:
-/// first what is kept only to save work while busy (<see cref="IReleasableWhenIdle"/>), then <see cref="MemoryTrim"/>. A busy server is never trimmed: every look that sees a new request starts the quiet
-/// period again, and a quiet server is trimmed once, not at every look.
+/// first what is kept only to save work while busy (<see cref="IReleasableWhenIdle"/>), then <see cref="MemoryTrim"/>.
+/// A busy server is never trimmed: every look that sees a new request starts the quiet period again, and a quiet
+/// server is trimmed once, not at every look.
 /// </summary>
 public sealed partial class IdleMemoryTrim(
     RequestActivity activity, IEnumerable<IReleasableWhenIdle> kept, IdleMemoryTrimOptions options, TimeProvider clock,
