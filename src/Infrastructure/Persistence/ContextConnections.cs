@@ -49,14 +49,19 @@ internal sealed class ContextConnections(string connectionString) : IReleasableW
     public void ReleaseIdle()
     {
         _idle.Close();
-        using var pool = new SqliteConnection(connectionString);
-        SqliteConnection.ClearPool(pool);
+        ClearPool();
     }
 
     public void Dispose()
     {
         _idle.Dispose();
-        ReleaseIdle();
+        ClearPool();
+    }
+
+    private void ClearPool()
+    {
+        using var pool = new SqliteConnection(connectionString);
+        SqliteConnection.ClearPool(pool);
     }
 
     private static bool IsQuiet(SqliteConnection connection)
