@@ -49,6 +49,7 @@ public sealed class ServerProcess : IAsyncDisposable
         foreach (var (key, value) in config ?? new Dictionary<string, object>()) settings[key] = value;
         await File.WriteAllTextAsync(configPath, JsonSerializer.Serialize(settings));
         var start = Pinned(cpus, "dotnet", serverDll, "--config", configPath);
+        start.WorkingDirectory = folder; // as an operator runs it: from the folder that holds its database
         start.Environment["Logging__LogLevel__Default"] = "Warning"; // one log line per stream would distort the measurement
         if (serverGc is { } gcServer) start.Environment["DOTNET_gcServer"] = gcServer ? "1" : "0"; // else the build's own setting
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the server");

@@ -16,6 +16,7 @@ using Conclave.V1;
 using Google.Protobuf.Reflection;
 using Microsoft.AspNetCore.Routing.Matching;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration.Json;
 
 namespace Conclave.Api;
 
@@ -26,7 +27,7 @@ public static class ServerApp
     public static WebApplication Build(ServerConfig config, Action<WebApplicationBuilder>? customize = null)
     {
         var plugins = PluginLoader.LoadAll(config.EffectivePluginsPath);
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = CreateBuilder();
         var listeners = new Listeners();
         builder.WebHost.ConfigureKestrel(kestrel => ConfigureListeners(kestrel, config, listeners));
         // Type=notify under systemd (READY=1 once listening, STOPPING=1 on SIGTERM); nothing elsewhere. Before the
@@ -66,6 +67,16 @@ public static class ServerApp
         app.MapProtobufRoutes(catalog);
         app.MapEventStream(catalog);
         return app;
+    }
+
+    // The server's settings come from its own configuration alone, not from an appsettings.json in the working
+    // directory. Reading one would also watch it: .NET's file watcher puts an inotify watch on every folder below the
+    // working directory, and each write to a database kept there (the default) wakes it.
+    private static WebApplicationBuilder CreateBuilder()
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
+        foreach (var file in builder.Configuration.Sources.OfType<JsonConfigurationSource>().ToList()) builder.Configuration.Sources.Remove(file);
+        return builder;
     }
 
     /// <summary>Creates or migrates the database, then starts listening.</summary>

@@ -110,6 +110,27 @@ public sealed class ServerProcessTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_folder, "here.db"))); // relative to the working directory
     }
 
+    // A stray appsettings.json once added its own listener, and the watch .NET keeps on it covered every folder below
+    // the working directory, waking the server at each write to the database kept there.
+    [Fact]
+    public async Task An_appsettings_file_in_the_working_directory_is_neither_read_nor_watched()
+    {
+        var (port, grpcPort, strayPort) = (ServerProcess.FreePort(), ServerProcess.FreePort(), ServerProcess.FreePort());
+        WriteConfig($$"""{ "Kestrel": { "Endpoints": { "Stray": { "Url": "http://127.0.0.1:{{strayPort}}" } } } }""", "appsettings.json");
+        var config = WriteConfig($$"""
+            {"listen_address": "127.0.0.1", "listen_port": {{port}}, "grpc_port": {{grpcPort}}, "database_path": "conclave.db"}
+            """);
+        await using var server = ServerProcess.Start(_folder, null, "--config", config);
+
+        using var response = await server.WaitForHttpAsync(port, "/api/v1/me");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        using var stray = new TcpClient();
+        await Assert.ThrowsAsync<SocketException>(() => stray.ConnectAsync(IPAddress.Loopback, strayPort));
+        var descriptors = new DirectoryInfo($"/proc/{server.Id}/fd").GetFileSystemInfos().Select(fd => fd.LinkTarget);
+        Assert.DoesNotContain("anon_inode:inotify", descriptors);
+    }
+
     [Fact]
     public async Task A_busy_port_exits_with_1_and_one_line()
     {
