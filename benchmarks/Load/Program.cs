@@ -24,8 +24,7 @@ Console.WriteLine($"server and floor pinned to CPU {options.ServerCpus ?? "(not 
 Console.WriteLine($"warm-up {warmUp.TotalSeconds} s, and up to {settleLimit.TotalSeconds} s more until the tier-up compiler is idle; measured {window.TotalSeconds} s per scenario");
 Console.WriteLine($"sends at {largest} connections: {options.Rounds} round(s), each row showing the round with the median ratio");
 
-await using var server = await ServerProcess.StartAsync(options.ServerDll, null, options.ServerCpus,
-    new Dictionary<string, object> { ["log_level"] = "warning" });
+await using var server = await ServerProcess.StartAsync(options.ServerDll, null, options.ServerCpus);
 Console.WriteLine($"server pid: {server.ProcessId}");
 await Task.Delay(TimeSpan.FromSeconds(options.Smoke ? 1 : 3));
 var freshResident = server.ResidentBytes();

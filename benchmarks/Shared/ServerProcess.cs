@@ -41,6 +41,7 @@ public sealed class ServerProcess : IAsyncDisposable
             ["listen_port"] = port,
             ["grpc_port"] = FreePort(),
             ["database_path"] = database,
+            ["log_level"] = "warning", // a line per request or stream would distort the measurement
             // A load rig, not abuse: it registers and streams far beyond the abuse limits.
             ["register_limit_per_minute"] = 0,
             ["login_failure_limit_per_minute"] = 0,
@@ -50,7 +51,6 @@ public sealed class ServerProcess : IAsyncDisposable
         await File.WriteAllTextAsync(configPath, JsonSerializer.Serialize(settings));
         var start = Pinned(cpus, "dotnet", serverDll, "--config", configPath);
         start.WorkingDirectory = folder; // as an operator runs it: from the folder that holds its database
-        start.Environment["Logging__LogLevel__Default"] = "Warning"; // one log line per stream would distort the measurement
         if (serverGc is { } gcServer) start.Environment["DOTNET_gcServer"] = gcServer ? "1" : "0"; // else the build's own setting
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the server");
         // At this log level what the server prints is what went wrong: passed on, so that a failed run says why.

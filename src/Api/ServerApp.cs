@@ -16,7 +16,6 @@ using Conclave.V1;
 using Google.Protobuf.Reflection;
 using Microsoft.AspNetCore.Routing.Matching;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Configuration.Json;
 
 namespace Conclave.Api;
 
@@ -69,13 +68,14 @@ public static class ServerApp
         return app;
     }
 
-    // The server's settings come from its own configuration alone, not from an appsettings.json in the working
-    // directory. Reading one would also watch it: .NET's file watcher puts an inotify watch on every folder below the
-    // working directory, and each write to a database kept there (the default) wakes it.
+    // The server's settings come from its own configuration alone: not from .NET's, an appsettings.json in the working
+    // directory and environment variables such as Kestrel__Endpoints__…, which could open listeners of their own.
+    // The file would also be watched, and .NET's file watcher puts an inotify watch on every folder below the working
+    // directory: each write to a database kept there (the default) woke it.
     private static WebApplicationBuilder CreateBuilder()
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
-        foreach (var file in builder.Configuration.Sources.OfType<JsonConfigurationSource>().ToList()) builder.Configuration.Sources.Remove(file);
+        builder.Configuration.Sources.Clear();
         return builder;
     }
 

@@ -110,23 +110,28 @@ public sealed class ServerProcessTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_folder, "here.db"))); // relative to the working directory
     }
 
-    // A stray appsettings.json once added its own listener, and the watch .NET keeps on it covered every folder below
-    // the working directory, waking the server at each write to the database kept there.
+    // .NET's own settings once reached the server: a stray appsettings.json or a Kestrel__… variable added a listener,
+    // and the watch kept on the file covered every folder below the working directory, waking the server at each write
+    // to the database kept there.
     [Fact]
-    public async Task An_appsettings_file_in_the_working_directory_is_neither_read_nor_watched()
+    public async Task Only_its_own_configuration_configures_the_server_and_it_watches_no_files()
     {
-        var (port, grpcPort, strayPort) = (ServerProcess.FreePort(), ServerProcess.FreePort(), ServerProcess.FreePort());
-        WriteConfig($$"""{ "Kestrel": { "Endpoints": { "Stray": { "Url": "http://127.0.0.1:{{strayPort}}" } } } }""", "appsettings.json");
+        var (port, grpcPort, filePort, environmentPort) = (ServerProcess.FreePort(), ServerProcess.FreePort(), ServerProcess.FreePort(), ServerProcess.FreePort());
+        WriteConfig($$"""{ "Kestrel": { "Endpoints": { "Stray": { "Url": "http://127.0.0.1:{{filePort}}" } } } }""", "appsettings.json");
+        var environment = new Dictionary<string, string> { ["Kestrel__Endpoints__Stray__Url"] = $"http://127.0.0.1:{environmentPort}" };
         var config = WriteConfig($$"""
             {"listen_address": "127.0.0.1", "listen_port": {{port}}, "grpc_port": {{grpcPort}}, "database_path": "conclave.db"}
             """);
-        await using var server = ServerProcess.Start(_folder, null, "--config", config);
+        await using var server = ServerProcess.Start(_folder, environment, "--config", config);
 
         using var response = await server.WaitForHttpAsync(port, "/api/v1/me");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        using var stray = new TcpClient();
-        await Assert.ThrowsAsync<SocketException>(() => stray.ConnectAsync(IPAddress.Loopback, strayPort));
+        foreach (var strayPort in new[] { filePort, environmentPort })
+        {
+            using var stray = new TcpClient();
+            await Assert.ThrowsAsync<SocketException>(() => stray.ConnectAsync(IPAddress.Loopback, strayPort));
+        }
         var descriptors = new DirectoryInfo($"/proc/{server.Id}/fd").GetFileSystemInfos().Select(fd => fd.LinkTarget);
         Assert.DoesNotContain("anon_inode:inotify", descriptors);
     }
