@@ -5,9 +5,10 @@ using Conclave.V1;
 using Google.Protobuf;
 
 // Usage: Conclave.Benchmarks.Load [--smoke] [--seconds 5] [--warmup 10] [--settle 60] [--rounds 3] [--connections 1,16,64]
-//                                 [--server-cpus 0|none] [--server dll] [--floor dll] [--events dll|none]
+//                                 [--server-cpus 0|none] [--server dll] [--floor dll] [--events dll|none] [--log-level warning]
 // --settle: how much longer than --warmup a warm-up may last while the runtime's tier-up compiler is still at work.
 // --rounds: how many times the sends at the largest concurrency (the targets) are measured, server and floor in turn.
+// --log-level: the server's log_level (default warning, as shipped); below warning its lines are read but not shown.
 // Prints one table: every scenario against the real server, next to its floor (benchmarks/Floor) measured in the same run.
 var options = Options.Parse(args);
 var sizes = options.Smoke ? Sizes.Smoke : Sizes.Full;
@@ -24,7 +25,8 @@ Console.WriteLine($"server and floor pinned to CPU {options.ServerCpus ?? "(not 
 Console.WriteLine($"warm-up {warmUp.TotalSeconds} s, and up to {settleLimit.TotalSeconds} s more until the tier-up compiler is idle; measured {window.TotalSeconds} s per scenario");
 Console.WriteLine($"sends at {largest} connections: {options.Rounds} round(s), each row showing the round with the median ratio");
 
-await using var server = await ServerProcess.StartAsync(options.ServerDll, null, options.ServerCpus);
+await using var server = await ServerProcess.StartAsync(options.ServerDll, null, options.ServerCpus,
+    new Dictionary<string, object> { ["log_level"] = options.LogLevel });
 Console.WriteLine($"server pid: {server.ProcessId}");
 await Task.Delay(TimeSpan.FromSeconds(options.Smoke ? 1 : 3));
 var freshResident = server.ResidentBytes();
@@ -132,7 +134,7 @@ foreach (var line in events) Console.WriteLine($"events: {line}");
 return table.Errors == 0 ? 0 : 1;
 
 internal sealed record Options(bool Smoke, double Seconds, double WarmUpSeconds, double SettleSeconds, int Rounds, string? ServerCpus, string ServerDll, string FloorDll,
-    string? EventsDll, int[]? Connections = null, string[]? Only = null)
+    string? EventsDll, int[]? Connections = null, string[]? Only = null, string LogLevel = "warning")
 {
     public static Options Parse(string[] args)
     {
@@ -157,6 +159,7 @@ internal sealed record Options(bool Smoke, double Seconds, double WarmUpSeconds,
                 "--server" => options with { ServerDll = Path.GetFullPath(Next()) },
                 "--floor" => options with { FloorDll = Path.GetFullPath(Next()) },
                 "--events" => options with { EventsDll = Next() is "none" ? null : Path.GetFullPath(args[i]) },
+                "--log-level" => options with { LogLevel = Next() },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

@@ -53,8 +53,10 @@ public sealed class ServerProcess : IAsyncDisposable
         start.WorkingDirectory = folder; // as an operator runs it: from the folder that holds its database
         if (serverGc is { } gcServer) start.Environment["DOTNET_gcServer"] = gcServer ? "1" : "0"; // else the build's own setting
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the server");
-        // At this log level what the server prints is what went wrong: passed on, so that a failed run says why.
-        DataReceivedEventHandler passOn = (_, line) => { if (line.Data is not null) Console.Error.WriteLine($"  server: {line.Data}"); };
+        // At warning (the default) what the server prints is what went wrong: passed on, so that a failed run says why.
+        // Below it, a line per request or stream: read, as a log collector would, but not shown.
+        var shown = settings["log_level"] is "warning" or "warn" or "error" or "critical" or "none";
+        DataReceivedEventHandler passOn = (_, line) => { if (shown && line.Data is not null) Console.Error.WriteLine($"  server: {line.Data}"); };
         process.OutputDataReceived += passOn;
         process.ErrorDataReceived += passOn;
         process.BeginOutputReadLine();
