@@ -68,10 +68,11 @@ public static class ServerApp
         return app;
     }
 
-    // The server's settings come from its own configuration alone: not from .NET's, an appsettings.json in the working
-    // directory and environment variables such as Kestrel__Endpoints__…, which could open listeners of their own.
-    // The file would also be watched, and .NET's file watcher puts an inotify watch on every folder below the working
-    // directory: each write to a database kept there (the default) woke it.
+    // The server's settings come from its own configuration alone, not from .NET's: an appsettings.json in the working
+    // directory or a variable such as Kestrel__Endpoints__… could open a listener of its own, and
+    // ASPNETCORE_FORWARDEDHEADERS_ENABLED made X-Forwarded-For trusted from anyone. The file was also watched, and
+    // .NET's file watcher puts an inotify watch on every folder below the working directory: each write to a database
+    // kept there (the default) woke it.
     private static WebApplicationBuilder CreateBuilder()
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Conclave.Api.IntegrationTests.Support;
 using Conclave.V1;
+using Google.Protobuf;
 
 namespace Conclave.Api.IntegrationTests.Configuration;
 
@@ -134,6 +135,36 @@ public sealed class ServerProcessTests : IDisposable
         }
         var descriptors = new DirectoryInfo($"/proc/{server.Id}/fd").GetFileSystemInfos().Select(fd => fd.LinkTarget);
         Assert.DoesNotContain("anon_inode:inotify", descriptors);
+    }
+
+    // ASPNETCORE_FORWARDEDHEADERS_ENABLED (set by some hosting platforms) once made the server take X-Forwarded-For
+    // from any client, so each forged address had limits of its own; trusted_proxies alone decides now.
+    [Fact]
+    public async Task The_dotnet_forwarded_headers_switch_does_not_make_the_server_trust_X_Forwarded_For()
+    {
+        var (port, grpcPort) = (ServerProcess.FreePort(), ServerProcess.FreePort());
+        var config = WriteConfig($$"""
+            {"listen_address": "127.0.0.1", "listen_port": {{port}}, "grpc_port": {{grpcPort}}, "database_path": "conclave.db",
+             "register_limit_per_minute": 1}
+            """);
+        var environment = new Dictionary<string, string> { ["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true" };
+        await using var server = ServerProcess.Start(_folder, environment, "--config", config);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        (await server.WaitForHttpAsync(http, "/api/v1/me")).Dispose();
+
+        var statuses = new List<HttpStatusCode>();
+        foreach (var (name, forwardedFor) in new[] { ("first", "203.0.113.1"), ("second", "203.0.113.2") })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/register")
+            {
+                Content = new ByteArrayContent(new RegisterRequest { Username = name, Password = "password123" }.ToByteArray()),
+            };
+            request.Headers.TryAddWithoutValidation("X-Forwarded-For", forwardedFor);
+            using var response = await http.SendAsync(request);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.TooManyRequests], statuses);
     }
 
     [Fact]
