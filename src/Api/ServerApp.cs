@@ -69,13 +69,18 @@ public static class ServerApp
     }
 
     // The server's settings come from its own configuration alone, not from .NET's: an appsettings.json in the working
-    // directory or a variable such as Kestrel__Endpoints__… could open a listener of its own, and
-    // ASPNETCORE_FORWARDEDHEADERS_ENABLED made X-Forwarded-For trusted from anyone. The file was also watched, and
-    // .NET's file watcher puts an inotify watch on every folder below the working directory: each write to a database
-    // kept there (the default) woke it.
+    // directory or a variable such as Kestrel__Endpoints__… could open a listener of its own,
+    // ASPNETCORE_FORWARDEDHEADERS_ENABLED made X-Forwarded-For trusted from anyone, and the Development environment
+    // answers unhandled exceptions with their stack trace. The file was also watched, and .NET's file watcher puts an
+    // inotify watch on every folder below the working directory: each write to a database kept there (the default)
+    // woke it.
     private static WebApplicationBuilder CreateBuilder()
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = Environments.Production,
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+        });
         builder.Configuration.Sources.Clear();
         return builder;
     }

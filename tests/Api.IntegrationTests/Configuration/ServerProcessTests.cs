@@ -112,14 +112,19 @@ public sealed class ServerProcessTests : IDisposable
     }
 
     // .NET's own settings once reached the server: a stray appsettings.json or a Kestrel__… variable added a listener,
-    // and the watch kept on the file covered every folder below the working directory, waking the server at each write
-    // to the database kept there.
+    // ASPNETCORE_ENVIRONMENT could pick Development, and the watch kept on the file covered every folder below the
+    // working directory, waking the server at each write to the database kept there.
     [Fact]
     public async Task Only_its_own_configuration_configures_the_server_and_it_watches_no_files()
     {
         var (port, grpcPort, filePort, environmentPort) = (ServerProcess.FreePort(), ServerProcess.FreePort(), ServerProcess.FreePort(), ServerProcess.FreePort());
         WriteConfig($$"""{ "Kestrel": { "Endpoints": { "Stray": { "Url": "http://127.0.0.1:{{filePort}}" } } } }""", "appsettings.json");
-        var environment = new Dictionary<string, string> { ["Kestrel__Endpoints__Stray__Url"] = $"http://127.0.0.1:{environmentPort}" };
+        var environment = new Dictionary<string, string>
+        {
+            ["Kestrel__Endpoints__Stray__Url"] = $"http://127.0.0.1:{environmentPort}",
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["DOTNET_ENVIRONMENT"] = "Development",
+        };
         var config = WriteConfig($$"""
             {"listen_address": "127.0.0.1", "listen_port": {{port}}, "grpc_port": {{grpcPort}}, "database_path": "conclave.db"}
             """);
@@ -135,6 +140,7 @@ public sealed class ServerProcessTests : IDisposable
         }
         var descriptors = new DirectoryInfo($"/proc/{server.Id}/fd").GetFileSystemInfos().Select(fd => fd.LinkTarget);
         Assert.DoesNotContain("anon_inode:inotify", descriptors);
+        Assert.Contains("Hosting environment: Production", server.Stdout); // Development would show stack traces
     }
 
     // ASPNETCORE_FORWARDEDHEADERS_ENABLED (set by some hosting platforms) once made the server take X-Forwarded-For
