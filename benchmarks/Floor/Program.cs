@@ -9,7 +9,9 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 //   GET  /messages?group=<hex>&after=N   raw ADO.NET: up to 100 message rows of the server's database, protobuf-encoded
 //   POST /hash     one Argon2id verification with the server's cost parameters
 var options = args.Chunk(2).ToDictionary(pair => pair[0], pair => pair[1]);
-var builder = WebApplication.CreateSlimBuilder();
+// Hosted as the server is: no configuration sources, and so no file watcher over the working directory.
+var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
+builder.Configuration.Sources.Clear();
 builder.Logging.ClearProviders();
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
