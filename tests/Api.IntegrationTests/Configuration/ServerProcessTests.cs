@@ -140,6 +140,8 @@ public sealed class ServerProcessTests : IDisposable
         }
         var descriptors = new DirectoryInfo($"/proc/{server.Id}/fd").GetFileSystemInfos().Select(fd => fd.LinkTarget);
         Assert.DoesNotContain("anon_inode:inotify", descriptors);
+        server.Terminate();
+        Assert.Equal(0, await server.ExitCodeAsync()); // and its output drained
         Assert.Contains("Hosting environment: Production", server.Stdout); // Development would show stack traces
     }
 
