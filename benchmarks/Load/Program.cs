@@ -40,9 +40,20 @@ var idleResident = server.ResidentBytes();
 var table = new ResultTable();
 // Two runs measured side by side (the flood) take the fixed warm-up, so that their windows coincide. A later round of
 // the same scenario finds the processes warm: it only waits for new connections and an idle compiler.
-Task<LoadResult> Run(int port, int conns, LoadRun.RequestSource requests, bool alongside = false, bool again = false) =>
-    LoadRun.RunAsync(port, port == server.Port ? server.ProcessId : floor.ProcessId, conns, requests, again ? warmUpAgain : warmUp,
-        alongside ? TimeSpan.Zero : settleLimit, window);
+// The compiler can wake again after 2 s of rest: a window in which it used more than 2% of the window's time competed
+// with the requests for the CPU and is measured again, at most twice (not in the smoke run, nor for the flood's two runs).
+async Task<LoadResult> Run(int port, int conns, LoadRun.RequestSource requests, bool alongside = false, bool again = false)
+{
+    var processId = port == server.Port ? server.ProcessId : floor.ProcessId;
+    var settle = alongside ? TimeSpan.Zero : settleLimit;
+    var result = await LoadRun.RunAsync(port, processId, conns, requests, again ? warmUpAgain : warmUp, settle, window);
+    for (var retry = 0; retry < 2 && settle > TimeSpan.Zero && result.TieringMsInWindow > window.TotalMilliseconds * 0.02; retry++)
+    {
+        Console.Error.WriteLine($"the tier-up compiler used {result.TieringMsInWindow:F0} ms of that window: measuring again");
+        result = await LoadRun.RunAsync(port, processId, conns, requests, warmUpAgain, settle, window);
+    }
+    return result;
+}
 
 var sendBody = new SendMessageRequest { MlsMessage = ByteString.CopyFrom(Ciphertext.New()) };
 var toOne = Requests.Post($"/api/v1/groups/{fixture.SendGroups[0]}/messages", sendBody, fixture.Sender.Token);
