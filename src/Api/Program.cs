@@ -37,7 +37,7 @@ if (request.AdminWords is { } adminWords)
     return await AdminCli.RunAsync(config, adminWords, new AdminConsole(Console.In, Console.Out, Console.Error, prompt));
 }
 
-WebApplication app;
+WebApplication? app = null;
 try
 {
     app = ServerApp.Build(config);
@@ -47,7 +47,12 @@ catch (Exception exception) when (exception is IOException or UnauthorizedAccess
 {
     // A busy port, an unreadable certificate or database, a broken plugin: one line, as for configuration errors.
     Console.Error.WriteLine($"cannot start: {exception.Message}");
+    if (app is not null) await app.DisposeAsync();
     return 1;
 }
-await app.WaitForShutdownAsync();
+// Disposing the app writes the log lines still queued (BatchedLineWriter).
+await using (app)
+{
+    await app.WaitForShutdownAsync();
+}
 return 0;

@@ -47,6 +47,9 @@ internal static class LoggingSetup
                 text.ColorBehavior = LoggerColorBehavior.Disabled;
             });
         }
+        // The console's formats and options, written in batches (BatchedLineWriter says why).
+        logging.Services.Remove(logging.Services.Single(d => d.ServiceType == typeof(ILoggerProvider) && d.ImplementationType == typeof(ConsoleLoggerProvider)));
+        logging.Services.AddSingleton<ILoggerProvider, BatchedConsoleLoggerProvider>();
     }
 
     private static LogLevel Max(LogLevel a, LogLevel b) => a > b ? a : b;
