@@ -1,26 +1,19 @@
 using Conclave.Api.IntegrationTests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace Conclave.Api.IntegrationTests.Admin;
 
 // The admin commands as an operator types them: the built server, its --config, the password on standard input.
 public sealed class AdminProcessTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "conclave-admin-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _folder = new("admin-tests");
 
-    public AdminProcessTests() => Directory.CreateDirectory(_folder);
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task Admin_commands_work_on_the_configured_database_with_their_exit_codes()
     {
-        var config = Path.Combine(_folder, "config.json");
-        await File.WriteAllTextAsync(config, $$"""{"database_path": {{System.Text.Json.JsonSerializer.Serialize(Path.Combine(_folder, "data", "conclave.db"))}}}""");
+        var config = Path.Combine(_folder.Path, "config.json");
+        await File.WriteAllTextAsync(config, $$"""{"database_path": {{System.Text.Json.JsonSerializer.Serialize(Path.Combine(_folder.Path, "data", "conclave.db"))}}}""");
 
         var created = await RunAsync("password123\n", "admin", "users", "create", "carol", "--config", config);
         var listed = await RunAsync(null, "-c", config, "admin", "users", "list");
@@ -38,7 +31,7 @@ public sealed class AdminProcessTests : IDisposable
 
     private async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string? input, params string[] args)
     {
-        await using var process = ServerProcess.Start(_folder, null, args);
+        await using var process = ServerProcess.Start(_folder.Path, null, args);
         if (input is not null) await process.Stdin.WriteAsync(input);
         process.Stdin.Close();
         var exitCode = await process.ExitCodeAsync();

@@ -9,15 +9,9 @@ namespace Conclave.Api.IntegrationTests.Configuration;
 // CLARIFICATIONS §9.1 (project) and decision 10, end to end: the built server started as an operator starts it.
 public sealed class ServerProcessTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "conclave-process-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _folder = new("process-tests");
 
-    public ServerProcessTests() => Directory.CreateDirectory(_folder);
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _folder.Dispose();
 
     [Theory]
     [InlineData("""{ "message_retention": "5x" }""", "invalid configuration: invalid message_retention '5x': ")]
@@ -29,7 +23,7 @@ public sealed class ServerProcessTests : IDisposable
     public async Task An_invalid_configuration_exits_with_2_and_one_line_naming_the_field(string json, string line)
     {
         var config = WriteConfig(json);
-        await using var server = ServerProcess.Start(_folder, null, "--config", config);
+        await using var server = ServerProcess.Start(_folder.Path, null, "--config", config);
 
         Assert.Equal(2, await server.ExitCodeAsync());
         var stderr = Assert.Single(Lines(server.Stderr));
@@ -40,7 +34,7 @@ public sealed class ServerProcessTests : IDisposable
     public async Task An_invalid_environment_override_exits_with_2_naming_the_field()
     {
         var config = WriteConfig("""{ "listen_port": 8080 }""");
-        await using var server = ServerProcess.Start(_folder, new Dictionary<string, string> { ["CONCLAVE_LISTEN_PORT"] = "80a" }, "--config", config);
+        await using var server = ServerProcess.Start(_folder.Path, new Dictionary<string, string> { ["CONCLAVE_LISTEN_PORT"] = "80a" }, "--config", config);
 
         Assert.Equal(2, await server.ExitCodeAsync());
         Assert.Equal("invalid configuration: listen_port must be an integer", Assert.Single(Lines(server.Stderr)));
@@ -49,7 +43,7 @@ public sealed class ServerProcessTests : IDisposable
     [Fact]
     public async Task A_missing_configuration_file_exits_with_2()
     {
-        await using var server = ServerProcess.Start(_folder, null, "-c", Path.Combine(_folder, "missing.json"));
+        await using var server = ServerProcess.Start(_folder.Path, null, "-c", Path.Combine(_folder.Path, "missing.json"));
 
         Assert.Equal(2, await server.ExitCodeAsync());
         Assert.StartsWith("invalid configuration: cannot read configuration file", Assert.Single(Lines(server.Stderr)));
@@ -58,7 +52,7 @@ public sealed class ServerProcessTests : IDisposable
     [Fact]
     public async Task Unrecognised_arguments_exit_with_2()
     {
-        await using var server = ServerProcess.Start(_folder, null, "--port", "80");
+        await using var server = ServerProcess.Start(_folder.Path, null, "--port", "80");
 
         Assert.Equal(2, await server.ExitCodeAsync());
         Assert.StartsWith("invalid configuration: unrecognised arguments '--port 80'", Assert.Single(Lines(server.Stderr)));
@@ -70,7 +64,7 @@ public sealed class ServerProcessTests : IDisposable
     [InlineData("-h", "conclave-server: the Conclave MLS delivery service.")]
     public async Task Version_and_help_print_and_exit_with_0(string arg, string firstLine)
     {
-        await using var server = ServerProcess.Start(_folder, null, arg);
+        await using var server = ServerProcess.Start(_folder.Path, null, arg);
 
         Assert.Equal(0, await server.ExitCodeAsync());
         Assert.StartsWith(firstLine, Lines(server.Stdout)[0]);
@@ -83,15 +77,15 @@ public sealed class ServerProcessTests : IDisposable
         var (port, grpcPort) = (ServerProcess.FreePort(), ServerProcess.FreePort());
         var config = WriteConfig($$"""
             {"listen_address": "127.0.0.1", "listen_port": {{port}}, "grpc_port": {{grpcPort}},
-             "database_path": {{Json(Path.Combine(_folder, "data", "conclave.db"))}}, "message_retention": "2s", "cleanup_interval": "1s",
+             "database_path": {{Json(Path.Combine(_folder.Path, "data", "conclave.db"))}}, "message_retention": "2s", "cleanup_interval": "1s",
              "register_limit_per_minute": 0, "login_failure_limit_per_minute": 0, "event_streams_per_user": 0}
             """);
-        await using var server = ServerProcess.Start(_folder, null, "--config", config);
+        await using var server = ServerProcess.Start(_folder.Path, null, "--config", config);
 
         using var response = await server.WaitForHttpAsync(port, "/api/v1/me");
 
         await SpecClient.AssertErrorAsync(response, HttpStatusCode.Unauthorized, ErrorCode.AuthHeaderMissing, "missing Authorization header");
-        Assert.True(File.Exists(Path.Combine(_folder, "data", "conclave.db")));
+        Assert.True(File.Exists(Path.Combine(_folder.Path, "data", "conclave.db")));
     }
 
     [Fact]
@@ -103,12 +97,12 @@ public sealed class ServerProcessTests : IDisposable
              "register_limit_per_minute": 0, "login_failure_limit_per_minute": 0, "event_streams_per_user": 0}
             """, "conclave.json");
         var environment = new Dictionary<string, string> { ["CONCLAVE_LISTEN_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-        await using var server = ServerProcess.Start(_folder, environment);
+        await using var server = ServerProcess.Start(_folder.Path, environment);
 
         using var response = await server.WaitForHttpAsync(port, "/api/v1/me");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.True(File.Exists(Path.Combine(_folder, "here.db"))); // relative to the working directory
+        Assert.True(File.Exists(Path.Combine(_folder.Path, "here.db"))); // relative to the working directory
     }
 
     // .NET's own settings once reached the server: a stray appsettings.json or a Kestrel__… variable added a listener,
@@ -128,7 +122,7 @@ public sealed class ServerProcessTests : IDisposable
         var config = WriteConfig($$"""
             {"listen_address": "127.0.0.1", "listen_port": {{port}}, "grpc_port": {{grpcPort}}, "database_path": "conclave.db"}
             """);
-        await using var server = ServerProcess.Start(_folder, environment, "--config", config);
+        await using var server = ServerProcess.Start(_folder.Path, environment, "--config", config);
 
         using var response = await server.WaitForHttpAsync(port, "/api/v1/me");
 
@@ -156,7 +150,7 @@ public sealed class ServerProcessTests : IDisposable
              "register_limit_per_minute": 1}
             """);
         var environment = new Dictionary<string, string> { ["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true" };
-        await using var server = ServerProcess.Start(_folder, environment, "--config", config);
+        await using var server = ServerProcess.Start(_folder.Path, environment, "--config", config);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         (await server.WaitForHttpAsync(http, "/api/v1/me")).Dispose();
 
@@ -183,10 +177,10 @@ public sealed class ServerProcessTests : IDisposable
         var port = ((IPEndPoint)occupant.LocalEndpoint).Port;
         var config = WriteConfig($$"""
             {"listen_address": "127.0.0.1", "listen_port": {{port}}, "grpc_port": {{ServerProcess.FreePort()}},
-             "database_path": {{Json(Path.Combine(_folder, "conclave.db"))}},
+             "database_path": {{Json(Path.Combine(_folder.Path, "conclave.db"))}},
              "register_limit_per_minute": 0, "login_failure_limit_per_minute": 0, "event_streams_per_user": 0}
             """);
-        await using var server = ServerProcess.Start(_folder, null, "--config", config);
+        await using var server = ServerProcess.Start(_folder.Path, null, "--config", config);
 
         Assert.Equal(1, await server.ExitCodeAsync());
         Assert.StartsWith("cannot start: ", Assert.Single(Lines(server.Stderr)));
@@ -194,7 +188,7 @@ public sealed class ServerProcessTests : IDisposable
 
     private string WriteConfig(string json, string name = "config.json")
     {
-        var path = Path.Combine(_folder, name);
+        var path = Path.Combine(_folder.Path, name);
         File.WriteAllText(path, json);
         return path;
     }

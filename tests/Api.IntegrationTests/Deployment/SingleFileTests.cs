@@ -5,7 +5,6 @@ using Conclave.Server.V1;
 using Conclave.V1;
 using Grpc.Core;
 using Grpc.Net.Client;
-using Microsoft.Data.Sqlite;
 
 namespace Conclave.Api.IntegrationTests.Deployment;
 
@@ -16,15 +15,9 @@ namespace Conclave.Api.IntegrationTests.Deployment;
 [Collection(SerialCollection.Name)]
 public sealed class SingleFileTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "conclave-single-file-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _folder = new("single-file-tests");
 
-    public SingleFileTests() => Directory.CreateDirectory(_folder);
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task The_published_single_file_serves_tls_http2_grpc_health_metrics_admin_and_plugins_and_stops_on_sigterm()
@@ -32,16 +25,16 @@ public sealed class SingleFileTests : IDisposable
         var binary = await PublishAsync();
         Assert.Equal(["conclave-server"], Directory.GetFiles(Path.GetDirectoryName(binary)!).Select(Path.GetFileName));
 
-        var (certPath, keyPath) = await SelfSignedCertificate.WritePemAsync(_folder);
-        var database = Path.Combine(_folder, "conclave.db");
-        var config = Path.Combine(_folder, "conclave.json");
+        var (certPath, keyPath) = await SelfSignedCertificate.WritePemAsync(_folder.Path);
+        var database = Path.Combine(_folder.Path, "conclave.db");
+        var config = Path.Combine(_folder.Path, "conclave.json");
         await File.WriteAllTextAsync(config, $$"""
             {"listen_address": "127.0.0.1", "database_path": {{Json(database)}}, "tls_cert_path": {{Json(certPath)}},
              "tls_key_path": {{Json(keyPath)}}, "metrics_enabled": true, "openapi_enabled": true, "grpc_reflection_enabled": true}
             """);
 
         // The samples, installed where plugins are looked for by default: beside the database.
-        var plugins = new PluginFolder(Path.Combine(_folder, "plugins"));
+        var plugins = new PluginFolder(Path.Combine(_folder.Path, "plugins"));
         var audit = Path.Combine(plugins.Install("AuditLogPlugin"), "audit.jsonl");
         plugins.Install("GroupSizeLimitPlugin", """{ "max_members": 1 }""");
 
@@ -52,7 +45,7 @@ public sealed class SingleFileTests : IDisposable
         Assert.True(created.ExitCode == 0, created.Stderr);
         Assert.Contains("\"event\":\"UserRegistered\"", await File.ReadAllTextAsync(audit)); // the admin command drained its plugin queue
 
-        await using var server = ServerProcess.StartProgram(binary, ["--config", config], _folder, null);
+        await using var server = ServerProcess.StartProgram(binary, ["--config", config], _folder.Path, null);
         using var http = new HttpClient(SelfSignedCertificate.TrustingHandler())
         {
             BaseAddress = new Uri("https://127.0.0.1:8443"), // TLS without listen_port: the default port (spec transport.md)
@@ -103,7 +96,7 @@ public sealed class SingleFileTests : IDisposable
     // checkout's obj/ and bin/ stay as they are).
     private async Task<string> PublishAsync()
     {
-        var output = Path.Combine(_folder, "publish");
+        var output = Path.Combine(_folder.Path, "publish");
         var start = new ProcessStartInfo(ServerProcess.DotnetHost)
         {
             RedirectStandardOutput = true,
@@ -112,7 +105,7 @@ public sealed class SingleFileTests : IDisposable
             ArgumentList =
             {
                 "publish", Path.Combine(RepositoryRoot(), "src", "Api"), "-p:PublishProfile=linux-x64", $"-p:PublishDir={output}/",
-                "--artifacts-path", Path.Combine(_folder, "artifacts"),
+                "--artifacts-path", Path.Combine(_folder.Path, "artifacts"),
                 "--disable-build-servers", // no compiler server outliving the test with its output pipes
             },
         };
@@ -130,7 +123,7 @@ public sealed class SingleFileTests : IDisposable
 
     private async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string binary, string? input, params string[] args)
     {
-        await using var process = ServerProcess.StartProgram(binary, args, _folder, null);
+        await using var process = ServerProcess.StartProgram(binary, args, _folder.Path, null);
         if (input is not null) await process.Stdin.WriteAsync(input);
         process.Stdin.Close();
         var exitCode = await process.ExitCodeAsync();

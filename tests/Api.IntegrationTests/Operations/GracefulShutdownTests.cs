@@ -12,26 +12,20 @@ namespace Conclave.Api.IntegrationTests.Operations;
 // database file, exit 0.
 public sealed class GracefulShutdownTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "conclave-shutdown-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _folder = new("shutdown-tests");
 
-    public GracefulShutdownTests() => Directory.CreateDirectory(_folder);
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task Sigterm_finishes_the_request_in_flight_refuses_new_connections_and_leaves_one_database_file()
     {
-        var (port, database) = (ServerProcess.FreePort(), Path.Combine(_folder, "data", "conclave.db"));
-        var config = Path.Combine(_folder, "config.json");
+        var (port, database) = (ServerProcess.FreePort(), Path.Combine(_folder.Path, "data", "conclave.db"));
+        var config = Path.Combine(_folder.Path, "config.json");
         await File.WriteAllTextAsync(config, $$"""
             {"listen_address": "127.0.0.1", "listen_port": {{port}}, "grpc_port": {{ServerProcess.FreePort()}},
              "database_path": {{System.Text.Json.JsonSerializer.Serialize(database)}}}
             """);
-        await using var server = ServerProcess.Start(_folder, null, "--config", config);
+        await using var server = ServerProcess.Start(_folder.Path, null, "--config", config);
         (await server.WaitForHttpAsync(port, "/healthz")).Dispose();
 
         // A registration whose body is still on its way when SIGTERM arrives.
@@ -52,7 +46,7 @@ public sealed class GracefulShutdownTests : IDisposable
         Assert.StartsWith("HTTP/1.1 201 Created\r\n", answer);
         Assert.Equal(0, await server.ExitCodeAsync(TimeSpan.FromSeconds(30)));
         Assert.True(!File.Exists(database + "-wal") || new FileInfo(database + "-wal").Length == 0, "the write-ahead log was checkpointed");
-        var copy = Path.Combine(_folder, "copy.db");
+        var copy = Path.Combine(_folder.Path, "copy.db");
         File.Copy(database, copy); // the database file alone, as a backup would take it
         Assert.Equal("alice", await UsernameInAsync(copy));
     }

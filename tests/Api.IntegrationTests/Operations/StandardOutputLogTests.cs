@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Conclave.Api.IntegrationTests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace Conclave.Api.IntegrationTests.Operations;
 
@@ -8,26 +7,20 @@ namespace Conclave.Api.IntegrationTests.Operations;
 // process has exited, the last of its shutdown included (trace, where the host writes one as it returns).
 public sealed class StandardOutputLogTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "conclave-stdout-log-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _folder = new("stdout-log-tests");
 
-    public StandardOutputLogTests() => Directory.CreateDirectory(_folder);
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task In_json_every_request_and_the_last_line_of_the_shutdown_reach_standard_output_by_exit()
     {
         var port = ServerProcess.FreePort();
-        var config = Path.Combine(_folder, "config.json");
+        var config = Path.Combine(_folder.Path, "config.json");
         await File.WriteAllTextAsync(config, $$"""
             {"listen_address": "127.0.0.1", "listen_port": {{port}}, "grpc_port": {{ServerProcess.FreePort()}},
-             "database_path": {{JsonSerializer.Serialize(Path.Combine(_folder, "conclave.db"))}}, "log_level": "trace", "log_format": "json"}
+             "database_path": {{JsonSerializer.Serialize(Path.Combine(_folder.Path, "conclave.db"))}}, "log_level": "trace", "log_format": "json"}
             """);
-        await using var server = ServerProcess.Start(_folder, null, "--config", config);
+        await using var server = ServerProcess.Start(_folder.Path, null, "--config", config);
         (await server.WaitForHttpAsync(port, "/healthz")).Dispose();
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         for (var i = 0; i < 50; i++) (await http.GetAsync("/readyz")).Dispose();

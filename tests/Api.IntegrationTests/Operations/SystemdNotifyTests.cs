@@ -8,32 +8,27 @@ namespace Conclave.Api.IntegrationTests.Operations;
 // STOPPING=1 on SIGTERM to $NOTIFY_SOCKET, and log in the journal's format.
 public sealed class SystemdNotifyTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "conclave-systemd-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _folder = new("systemd-tests");
 
-    public SystemdNotifyTests() => Directory.CreateDirectory(_folder);
-
-    public void Dispose()
-    {
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task Under_systemd_the_server_reports_ready_and_stopping()
     {
-        var socketPath = Path.Combine(_folder, "notify.sock");
+        var socketPath = Path.Combine(_folder.Path, "notify.sock");
         using var notify = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
         notify.Bind(new UnixDomainSocketEndPoint(socketPath));
-        var config = Path.Combine(_folder, "config.json");
+        var config = Path.Combine(_folder.Path, "config.json");
         await File.WriteAllTextAsync(config, $$"""
             {"listen_address": "127.0.0.1", "listen_port": 0, "grpc_port": 0,
-             "database_path": {{System.Text.Json.JsonSerializer.Serialize(Path.Combine(_folder, "conclave.db"))}}}
+             "database_path": {{System.Text.Json.JsonSerializer.Serialize(Path.Combine(_folder.Path, "conclave.db"))}}}
             """);
 
         // The hosting library takes a process whose parent is named "systemd" for a systemd service: a shell renames
         // itself so and runs the server as its child (not exec, hence the exit after it).
         await using var shell = ServerProcess.StartProgram("/bin/sh",
             ["-c", "printf systemd > /proc/$$/comm; \"$0\" \"$@\"; exit $?", ServerProcess.DotnetHost, ServerProcess.DllPath, "--config", config],
-            _folder, new Dictionary<string, string> { ["NOTIFY_SOCKET"] = socketPath });
+            _folder.Path, new Dictionary<string, string> { ["NOTIFY_SOCKET"] = socketPath });
 
         Assert.Equal("READY=1", await ReceiveAsync(notify, shell));
         ServerProcess.Terminate(ChildOf(shell.Id));

@@ -6,14 +6,12 @@ namespace Conclave.Api.IntegrationTests.Plugins;
 public sealed class BrokenPluginTests : IDisposable
 {
     private readonly PluginFolder _plugins = new();
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "conclave-process-tests", Guid.NewGuid().ToString("N"));
-
-    public BrokenPluginTests() => Directory.CreateDirectory(_folder);
+    private readonly TempFolder _folder = new("process-tests");
 
     public void Dispose()
     {
         _plugins.Dispose();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+        _folder.Dispose();
     }
 
     [Fact]
@@ -56,7 +54,7 @@ public sealed class BrokenPluginTests : IDisposable
         Directory.CreateDirectory(Path.Combine(_plugins.Path, "Broken"));
         File.WriteAllText(Path.Combine(_plugins.Path, "Broken", "Broken.dll"), "");
 
-        await using var admin = ServerProcess.Start(_folder, null, "--config", WriteConfig(), "admin", "stats");
+        await using var admin = ServerProcess.Start(_folder.Path, null, "--config", WriteConfig(), "admin", "stats");
 
         Assert.Equal(1, await admin.ExitCodeAsync());
         Assert.StartsWith("cannot start: plugin 'Broken' (", Assert.Single(Lines(admin.Stderr)));
@@ -64,7 +62,7 @@ public sealed class BrokenPluginTests : IDisposable
 
     private async Task<string> FailedStartAsync()
     {
-        await using var server = ServerProcess.Start(_folder, null, "--config", WriteConfig());
+        await using var server = ServerProcess.Start(_folder.Path, null, "--config", WriteConfig());
         Assert.Equal(1, await server.ExitCodeAsync());
         Assert.Empty(server.Stdout.Trim());
         return Assert.Single(Lines(server.Stderr));
@@ -72,10 +70,10 @@ public sealed class BrokenPluginTests : IDisposable
 
     private string WriteConfig()
     {
-        var path = Path.Combine(_folder, "conclave.json");
+        var path = Path.Combine(_folder.Path, "conclave.json");
         File.WriteAllText(path, $$"""
             { "listen_address": "127.0.0.1", "listen_port": {{ServerProcess.FreePort()}}, "grpc_port": {{ServerProcess.FreePort()}},
-              "database_path": "{{Path.Combine(_folder, "conclave.db")}}", "plugins_path": "{{_plugins.Path}}" }
+              "database_path": "{{Path.Combine(_folder.Path, "conclave.db")}}", "plugins_path": "{{_plugins.Path}}" }
             """);
         return path;
     }

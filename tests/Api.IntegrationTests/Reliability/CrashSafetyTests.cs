@@ -14,14 +14,10 @@ namespace Conclave.Api.IntegrationTests.Reliability;
 [Collection(SoloCollection.Name)]
 public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("conclave-crash").FullName;
-    private string DatabasePath => Path.Combine(_folder, "conclave.db");
+    private readonly TempFolder _folder = new("crash");
+    private string DatabasePath => Path.Combine(_folder.Path, "conclave.db");
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task Acknowledged_writes_survive_sigkill_and_nothing_is_half_applied()
@@ -123,13 +119,13 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
     private async Task<RunningServer> StartAsync()
     {
         var (port, grpcPort) = (ServerProcess.FreePort(), ServerProcess.FreePort());
-        var config = Path.Combine(_folder, "config.json");
+        var config = Path.Combine(_folder.Path, "config.json");
         await File.WriteAllTextAsync(config, $$"""
             {"listen_address": "127.0.0.1", "listen_port": {{port}}, "grpc_port": {{grpcPort}},
              "database_path": {{System.Text.Json.JsonSerializer.Serialize(DatabasePath)}},
              "register_limit_per_minute": 0, "login_failure_limit_per_minute": 0, "event_streams_per_user": 0}
             """);
-        var process = ServerProcess.Start(_folder, null, "--config", config);
+        var process = ServerProcess.Start(_folder.Path, null, "--config", config);
         (await process.WaitForHttpAsync(port, "/api/v1/me")).Dispose();
         return new RunningServer(process, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(20) });
     }

@@ -13,17 +13,16 @@ namespace Conclave.Api.IntegrationTests.Transport;
 // shares that port.
 public sealed class TlsTests : IAsyncLifetime
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "conclave-tls-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _folder = new("tls-tests");
     private WebApplication _app = null!;
     private Uri _address = null!;
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_folder);
-        var (certPath, keyPath) = await SelfSignedCertificate.WritePemAsync(_folder);
+        var (certPath, keyPath) = await SelfSignedCertificate.WritePemAsync(_folder.Path);
         var config = new ServerConfig
         {
-            ListenAddress = "127.0.0.1", ListenPort = 0, DatabasePath = Path.Combine(_folder, "conclave.db"),
+            ListenAddress = "127.0.0.1", ListenPort = 0, DatabasePath = Path.Combine(_folder.Path, "conclave.db"),
             TlsCertPath = certPath, TlsKeyPath = keyPath,
         };
         _app = ServerApp.Build(config);
@@ -37,8 +36,7 @@ public sealed class TlsTests : IAsyncLifetime
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
+        _folder.Dispose();
     }
 
     [Theory]

@@ -1,0 +1,24 @@
+using Microsoft.Data.Sqlite;
+
+namespace Conclave.Api.IntegrationTests.Support;
+
+/// <summary>
+/// A folder of its own under the temp folder, for a test that gives the server files (configuration, database,
+/// plugins, certificates); removed afterwards, once SQLite's pool has let go of any database in it.
+/// </summary>
+public sealed class TempFolder : IDisposable
+{
+    public TempFolder(string purpose)
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"conclave-{purpose}", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(Path, recursive: true); } catch (IOException) { } // a file a child process still holds
+    }
+}
