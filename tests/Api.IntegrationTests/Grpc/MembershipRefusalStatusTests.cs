@@ -30,7 +30,7 @@ public sealed class MembershipRefusalStatusTests(ServerFixture fixture) : IClass
             StatusCode.PermissionDenied, ErrorCode.GroupNotMember, message);
         await SpecClient.AssertErrorAsync(await Server.Spec.PostAsync(group.Path("/messages"), new SendMessageRequest(), stranger.Token),
             HttpStatusCode.Unauthorized, ErrorCode.GroupNotMember, message);
-        await AssertJsonRefusalAsync(HttpMethod.Post, group.Path("/messages"), stranger.Token, "ERROR_CODE_GROUP_NOT_MEMBER", message);
+        await AssertJsonRefusalAsync(group.Path("/messages"), stranger.Token, "ERROR_CODE_GROUP_NOT_MEMBER", message);
     }
 
     [Fact]
@@ -44,17 +44,15 @@ public sealed class MembershipRefusalStatusTests(ServerFixture fixture) : IClass
         await GrpcCalls.AssertRefusedAsync(() => new GroupsRpc.GroupsClient(Server.Channel).DeleteGroupAsync(
                 new GroupPath { GroupId = group.Guid.ToString() }, GrpcCalls.Bearer(bob.Token)).ResponseAsync,
             StatusCode.PermissionDenied, ErrorCode.GroupNotAdmin, message);
-        await SpecClient.AssertErrorAsync(await Server.Spec.SendAsync(HttpMethod.Delete, group.Path(), token: bob.Token),
+        await SpecClient.AssertErrorAsync(await Server.Spec.PostAsync(group.Path("/delete"), token: bob.Token),
             HttpStatusCode.Unauthorized, ErrorCode.GroupNotAdmin, message);
-        await AssertJsonRefusalAsync(HttpMethod.Delete, group.Path(), bob.Token, "ERROR_CODE_GROUP_NOT_ADMIN", message);
+        await AssertJsonRefusalAsync(group.Path("/delete"), bob.Token, "ERROR_CODE_GROUP_NOT_ADMIN", message);
     }
 
-    private async Task AssertJsonRefusalAsync(HttpMethod method, string path, string token, string errorCode, string message)
+    private async Task AssertJsonRefusalAsync(string path, string token, string errorCode, string message)
     {
-        using var request = new HttpRequestMessage(method, path);
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(new { }) };
         request.Headers.Add("Authorization", $"Bearer {token}");
-        request.Headers.Add("Accept", "application/json");
-        if (method == HttpMethod.Post) request.Content = JsonContent.Create(new { });
 
         using var response = await Server.Http.SendAsync(request);
 
