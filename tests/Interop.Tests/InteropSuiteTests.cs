@@ -1,4 +1,5 @@
 using Conclave.Interop.Tests.Support;
+using Conclave.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace Conclave.Interop.Tests;

@@ -17,8 +17,9 @@ internal static class ErrorMap
         DomainError.NotFound => (ErrorCode.ResourceNotFound, 404, StatusCode.NotFound),
         DomainError.Conflict => (ErrorCode.ResourceConflict, 409, StatusCode.AlreadyExists),
         DomainError.Forbidden => (ErrorCode.ResourceForbidden, 403, StatusCode.PermissionDenied),
-        DomainError.NotMember => (ErrorCode.GroupNotMember, 401, StatusCode.Unauthenticated),
-        DomainError.NotAdmin => (ErrorCode.GroupNotAdmin, 401, StatusCode.Unauthenticated),
+        // The spec's 401, but on gRPC an authenticated caller who may not: UNAUTHENTICATED would make clients drop the token.
+        DomainError.NotMember => (ErrorCode.GroupNotMember, 401, StatusCode.PermissionDenied),
+        DomainError.NotAdmin => (ErrorCode.GroupNotAdmin, 401, StatusCode.PermissionDenied),
         DomainError.NotPublic => (ErrorCode.GroupNotPublic, 403, StatusCode.PermissionDenied),
         DomainError.Banned => (ErrorCode.GroupBanned, 403, StatusCode.PermissionDenied),
         DomainError.InvalidCredentials => (ErrorCode.AuthTokenExpired, 401, StatusCode.Unauthenticated), // wrong password (C5)

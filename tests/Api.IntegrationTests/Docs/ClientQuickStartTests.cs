@@ -16,7 +16,8 @@ public sealed class ClientQuickStartTests
     {
         Assert.Equal(Doc.BlockCount, Doc.Blocks.Count);
         Assert.All(Doc.Blocks.Where(b => b.Kind == "run"), b => Assert.Equal("sh", b.Language));
-        Assert.Equal(["grpc", "json", "protobuf", "setup", "sse"], Doc.Blocks.Where(b => b.Kind == "run").Select(b => b.Name).Distinct().Order());
+        Assert.Equal(["grpc", "json", "node", "protobuf", "setup", "sse"], Doc.Blocks.Where(b => b.Kind == "run").Select(b => b.Name).Distinct().Order());
+        Assert.Equal(["go", "python"], Doc.Blocks.Where(b => b.Kind == "not run").Select(b => b.Name));
     }
 
     [Fact]
@@ -24,7 +25,8 @@ public sealed class ClientQuickStartTests
     {
         var files = Doc.Blocks.Where(b => b.Kind == "file").ToList();
 
-        Assert.Equal(["docs/examples/GrpcQuickStart/GrpcQuickStart.csproj", "docs/examples/GrpcQuickStart/Program.cs"], files.Select(f => f.Name));
+        Assert.Equal(["docs/examples/GrpcQuickStart/GrpcQuickStart.csproj", "docs/examples/GrpcQuickStart/Program.cs",
+            "docs/examples/node-grpc/package.json", "docs/examples/node-grpc/client.ts"], files.Select(f => f.Name));
         Assert.All(files, file => Assert.Equal(File.ReadAllText(Path.Combine(Doc.Root, file.Name)).ReplaceLineEndings("\n"), file.Code));
     }
 
@@ -63,6 +65,17 @@ public sealed class ClientQuickStartTests
         Assert.Matches(@"(?m)^created group [0-9a-f-]{36}$", stdout);
         Assert.Matches(@"(?m)^event GroupUpdate: .*""updateType"": ""GROUP_UPDATE_TYPE_GROUP_SETTINGS""", stdout);
         Assert.Matches(@"(?m)^refused: Unauthenticated, error code 202$", stdout); // ERROR_CODE_AUTH_TOKEN_EXPIRED
+    }
+
+    [Fact]
+    public async Task The_typescript_quick_start_generates_typechecks_invites_receives_and_decodes_a_refusal()
+    {
+        var (stdout, _, _) = await RunAsync("node", timeout: TimeSpan.FromMinutes(5)); // npm ci, generate, tsc first
+
+        Assert.Matches(@"(?m)^registered alice_\d+\nregistered bob_\d+\ncreated group [0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$", stdout);
+        Assert.Matches(@"(?m)^bob's event: inviteReceived\nbob's event: welcome\nbob joined node_club_\d+\nbob's event: newMessage$", stdout);
+        Assert.Matches(@"(?m)^alice sent #(\d+); bob read #\1: hello from Node\.js \(an MLS PrivateMessage, in a real client\)$", stdout);
+        Assert.EndsWith("refused: PERMISSION_DENIED, error code 401\nErrorResponse: ERROR_CODE_GROUP_NOT_ADMIN \"only group admins can delete a group\"", stdout);
     }
 
     [Fact]

@@ -3,15 +3,15 @@ using System.Text.RegularExpressions;
 namespace Conclave.Api.IntegrationTests.Docs;
 
 /// <summary>
-/// docs/clients.md as the tests read it: every fenced block follows a marker, either <c>&lt;!-- run: NAME --&gt;</c>
-/// (a shell block of quick-start NAME; "setup" comes first in each) or <c>&lt;!-- file: PATH --&gt;</c> (a file of the
-/// repository, shown whole).
+/// docs/clients.md as the tests read it: every fenced block follows a marker, <c>&lt;!-- run: NAME --&gt;</c>
+/// (a shell block of quick-start NAME; "setup" comes first in each), <c>&lt;!-- file: PATH --&gt;</c> (a file of the
+/// repository, shown whole) or <c>&lt;!-- not run: NAME --&gt;</c> (commands the tests do not run, said so in the text).
 /// </summary>
 public sealed partial class ClientsDoc
 {
     public const string SetupName = "setup";
 
-    [GeneratedRegex(@"^<!-- (?<kind>run|file): (?<name>\S+) -->\n```(?<language>\w+)\n(?<code>.*?)^```$", RegexOptions.Multiline | RegexOptions.Singleline)]
+    [GeneratedRegex(@"^<!-- (?<kind>run|file|not run): (?<name>\S+) -->\n```(?<language>\w+)\n(?<code>.*?)^```$", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex MarkedBlock();
 
     [GeneratedRegex(@"^```\w", RegexOptions.Multiline)]

@@ -38,7 +38,7 @@ public sealed class GroupsGrpcTests(ServerFixture fixture) : IClassFixture<Serve
         var client = new GroupsRpc.GroupsClient(Server.Channel);
 
         await GrpcCalls.AssertRefusedAsync(() => client.DeleteGroupAsync(new GroupPath { GroupId = group.Guid.ToString() }, GrpcCalls.Bearer(bob.Token)).ResponseAsync,
-            StatusCode.Unauthenticated, ErrorCode.GroupNotAdmin, "only group admins can delete a group");
+            StatusCode.PermissionDenied, ErrorCode.GroupNotAdmin, "only group admins can delete a group");
         await GrpcCalls.AssertRefusedAsync(() => client.JoinGroupAsync(new GroupPath { GroupId = Guid.NewGuid().ToString() }, GrpcCalls.Bearer(bob.Token)).ResponseAsync,
             StatusCode.NotFound, ErrorCode.ResourceNotFound, "group not found");
         await GrpcCalls.AssertRefusedAsync(() => client.CreateGroupAsync(new CreateGroupRequest { GroupName = group.Name }, GrpcCalls.Bearer(bob.Token)).ResponseAsync,

@@ -34,7 +34,7 @@ public sealed class MembersGrpcTests(ServerFixture fixture) : IClassFixture<Serv
         var path = group.Guid.ToString();
 
         await GrpcCalls.AssertRefusedAsync(() => client.BanMemberAsync(new BanMemberCall { GroupId = path, Body = new BanMemberRequest { UserId = alice.Id } }, GrpcCalls.Bearer(bob.Token)).ResponseAsync,
-            StatusCode.Unauthenticated, ErrorCode.GroupNotAdmin, "only group admins can ban members");
+            StatusCode.PermissionDenied, ErrorCode.GroupNotAdmin, "only group admins can ban members");
         await GrpcCalls.AssertRefusedAsync(() => client.RemoveMemberAsync(new RemoveMemberCall { GroupId = path }, GrpcCalls.Bearer(alice.Token)).ResponseAsync,
             StatusCode.InvalidArgument, ErrorCode.InputValidation, "invalid user_id");
         await GrpcCalls.AssertRefusedAsync(() => client.DemoteMemberAsync(new DemoteMemberCall { GroupId = path, Body = new DemoteMemberRequest { UserId = alice.Id } }, GrpcCalls.Bearer(alice.Token)).ResponseAsync,

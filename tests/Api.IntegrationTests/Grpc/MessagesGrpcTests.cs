@@ -36,7 +36,7 @@ public sealed class MessagesGrpcTests(ServerFixture fixture) : IClassFixture<Ser
         var client = new MessagesRpc.MessagesClient(Server.Channel);
 
         await GrpcCalls.AssertRefusedAsync(() => client.SendMessageAsync(new SendMessageCall { GroupId = group.Guid.ToString() }, GrpcCalls.Bearer(stranger.Token)).ResponseAsync,
-            StatusCode.Unauthenticated, ErrorCode.GroupNotMember, "not a member of this group");
+            StatusCode.PermissionDenied, ErrorCode.GroupNotMember, "not a member of this group");
         await GrpcCalls.AssertRefusedAsync(() => client.GetMessagesAsync(new GetMessagesRequest { GroupId = group.Guid.ToString() }).ResponseAsync,
             StatusCode.Unauthenticated, ErrorCode.AuthHeaderMissing, "missing Authorization header");
     }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Conclave.Interop.Tests.Support;
+namespace Conclave.Tests.Shared;
 
 /// <summary>Runs a program to completion (or kills it at the timeout) and returns its exit code and merged output.</summary>
 public static class ChildProcess
