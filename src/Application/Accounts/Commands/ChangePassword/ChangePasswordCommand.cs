@@ -1,3 +1,4 @@
+using System.Text;
 using Conclave.Application.Common.Persistence;
 using Conclave.Domain.Common;
 using MediatR;
@@ -6,4 +7,12 @@ namespace Conclave.Application.Accounts.Commands.ChangePassword;
 
 // No validator: the current password is verified before the new one is looked at (CLARIFICATIONS R6).
 public sealed record ChangePasswordCommand(UserId Actor, string CurrentPassword, string NewPassword)
-    : IRequest<Unit>, ITransactionDeferred;
+    : IRequest<Unit>, ITransactionDeferred
+{
+    // Printed without its secrets (docs/security.md, Secrets): a record prints every property otherwise.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append($"Actor = {Actor}, CurrentPassword = ***, NewPassword = ***");
+        return true;
+    }
+}
