@@ -7,6 +7,7 @@ namespace Conclave.Api.IntegrationTests.Plugins;
 // that is a symbolic link, writable by group or others, or owned by neither root nor the process's user stops the
 // server and the admin commands (exit 1, one line). These tests run as root, as the review's admin commands did:
 // files owned by uid 65534 (nobody) stand for another user's.
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class PluginTrustTests : IDisposable
 {
     private const int Nobody = 65534;
