@@ -1,4 +1,5 @@
 using System.Text;
+using Conclave.Application.Common.Security;
 using Conclave.Application.Common.Persistence;
 using Conclave.Domain.Common;
 using MediatR;
@@ -9,10 +10,5 @@ namespace Conclave.Application.Accounts.Commands.ChangePassword;
 public sealed record ChangePasswordCommand(UserId Actor, string CurrentPassword, string NewPassword)
     : IRequest<Unit>, ITransactionDeferred
 {
-    // Printed without its secrets (docs/security.md, Secrets): a record prints every property otherwise.
-    private bool PrintMembers(StringBuilder builder)
-    {
-        builder.Append($"Actor = {Actor}, CurrentPassword = ***, NewPassword = ***");
-        return true;
-    }
+    private bool PrintMembers(StringBuilder builder) => SecretText.PrintMembers(this, builder);
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Conclave.Application.Common.Security;
 using Conclave.Application.Common.Persistence;
 using Conclave.Domain.Common;
 using MediatR;
@@ -7,10 +8,5 @@ namespace Conclave.Application.Accounts.Commands.DeleteAccount;
 
 public sealed record DeleteAccountCommand(UserId Actor, string Password) : IRequest<Unit>, ITransactionDeferred
 {
-    // Printed without its secret (docs/security.md, Secrets): a record prints every property otherwise.
-    private bool PrintMembers(StringBuilder builder)
-    {
-        builder.Append($"Actor = {Actor}, Password = ***");
-        return true;
-    }
+    private bool PrintMembers(StringBuilder builder) => SecretText.PrintMembers(this, builder);
 }

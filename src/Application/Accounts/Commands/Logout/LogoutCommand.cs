@@ -1,4 +1,5 @@
 using System.Text;
+using Conclave.Application.Common.Security;
 using MediatR;
 
 namespace Conclave.Application.Accounts.Commands.Logout;
@@ -6,10 +7,5 @@ namespace Conclave.Application.Accounts.Commands.Logout;
 /// <summary>Ends the session that presented the token; the user's other sessions stay.</summary>
 public sealed record LogoutCommand(string TokenHash) : IRequest<Unit>
 {
-    // Printed without its secret (docs/security.md, Secrets): a record prints every property otherwise.
-    private bool PrintMembers(StringBuilder builder)
-    {
-        builder.Append("TokenHash = ***");
-        return true;
-    }
+    private bool PrintMembers(StringBuilder builder) => SecretText.PrintMembers(this, builder);
 }
