@@ -114,6 +114,7 @@ public static class ServerApp
         services.AddScoped<Caller>();
         services.AddTransient<CallAuthenticator>();
         services.AddSingleton<EventPump>();
+        services.AddHostedService<SessionEndWatch>();
         services.AddSingleton(new EventStreamOptions());
         services.AddHttpContextAccessor();
         services.AddScoped<ClientAddress>();

@@ -70,6 +70,7 @@ public static class DependencyInjection
         services.AddSingleton(new InProcessEventHub(InProcessEventHub.DefaultCapacity));
         services.AddSingleton<IEventSink>(provider => provider.GetRequiredService<InProcessEventHub>());
         services.AddSingleton<IEventStream>(provider => provider.GetRequiredService<InProcessEventHub>());
+        services.AddSingleton<ISessionEndings, SessionEndMark>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Conclave.Application.Accounts.Commands.Register;
 using Conclave.Application.Administration.Commands.DeleteUser;
 using Conclave.Application.Administration.Commands.ResetPassword;
+using Conclave.Application.Administration.Commands.SignOutUser;
 
 namespace Conclave.Api.Admin;
 
@@ -27,6 +28,13 @@ internal static class AccountCommands
     {
         await host.SendAsync(new DeleteUserCommand(username));
         console.Out.WriteLine($"deleted user {username}");
+        return AdminCli.Done;
+    }
+
+    public static async Task<int> SignOutAsync(AdminHost host, AdminConsole console, string username)
+    {
+        var ended = await host.SendAsync(new SignOutUserCommand(username));
+        console.Out.WriteLine($"signed {username} out: {ended} session(s) ended");
         return AdminCli.Done;
     }
 }

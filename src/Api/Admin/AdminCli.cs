@@ -17,6 +17,8 @@ public static class AdminCli
           users create USERNAME [--alias A]   registers USERNAME, even while registration is closed
           users reset-password USERNAME       sets a new password and signs the user out on every device
           users delete USERNAME               deletes the account and everything that is theirs (as delete-account)
+          users sessions USERNAME             the user's live sessions: last used, expiry (never a token)
+          users sign-out USERNAME             ends every session of the user; a running server closes their streams
           groups list                         every group: id, name, alias, visibility, members, admins, messages
           stats                               how many users, sessions, groups, messages, invites, welcomes, key packages
 
@@ -34,6 +36,8 @@ public static class AdminCli
             ["users", "create", var username, "--alias", var alias] => (host, io) => AccountCommands.CreateAsync(host, io, username, alias),
             ["users", "reset-password", var username] => (host, io) => AccountCommands.ResetPasswordAsync(host, io, username),
             ["users", "delete", var username] => (host, io) => AccountCommands.DeleteAsync(host, io, username),
+            ["users", "sessions", var username] => (host, io) => AdminReports.ListSessionsAsync(host, io, username),
+            ["users", "sign-out", var username] => (host, io) => AccountCommands.SignOutAsync(host, io, username),
             ["groups", "list"] => AdminReports.ListGroupsAsync,
             ["stats"] => AdminReports.StatsAsync,
             _ => null,

@@ -2,6 +2,7 @@ using System.Globalization;
 using Conclave.Api.Configuration;
 using Conclave.Application.Administration.Queries.GetServerStats;
 using Conclave.Application.Administration.Queries.ListAllGroups;
+using Conclave.Application.Administration.Queries.ListSessions;
 using Conclave.Application.Administration.Queries.ListUsers;
 
 namespace Conclave.Api.Admin;
@@ -13,6 +14,13 @@ internal static class AdminReports
         var users = await host.SendAsync(new ListUsersQuery());
         TextTable.Write(console.Out, ["USER ID", "USERNAME", "ALIAS", "CREATED (UTC)", "GROUPS", "SESSIONS"],
             users.Select(u => new[] { u.UserId.ToString(), u.Username, u.Alias, Time(u.CreatedAt), Number(u.Groups), Number(u.ActiveSessions) }));
+        return AdminCli.Done;
+    }
+
+    public static async Task<int> ListSessionsAsync(AdminHost host, AdminConsole console, string username)
+    {
+        var sessions = await host.SendAsync(new ListSessionsQuery(username));
+        TextTable.Write(console.Out, ["LAST USED (UTC)", "EXPIRES (UTC)"], sessions.Select(s => new[] { Time(s.LastUsedAt), Time(s.ExpiresAt) }));
         return AdminCli.Done;
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Conclave.Application.Common.Security;
 using Conclave.Application.Common.Settings;
 
 namespace Conclave.Api.Configuration;
@@ -74,6 +75,8 @@ public sealed record ServerConfig
         RegistrationEnabled = RegistrationEnabled,
         RegistrationToken = RegistrationToken,
     };
+
+    private bool PrintMembers(System.Text.StringBuilder builder) => SecretText.PrintMembers(this, builder);
 
     private static long Seconds(string duration) => DurationFormat.TryParse(duration, out var seconds, out _) ? seconds : -1;
 }

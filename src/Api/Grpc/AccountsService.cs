@@ -30,7 +30,7 @@ public sealed class AccountsService(
 
     public override async Task<LoginResponse> Login(LoginRequest request, ServerCallContext context)
     {
-        var attempt = loginFailures.Begin(client.Value, request.Username);
+        var attempt = loginFailures.Begin(client.Value);
         var result = await mediator.Send(new LoginCommand(request.Username, request.Password), context.CancellationToken);
         attempt.Succeeded();
         return new LoginResponse { Token = result.Token, UserId = result.UserId.ToByteString(), Username = result.Username };

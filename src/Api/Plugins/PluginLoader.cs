@@ -4,13 +4,15 @@ namespace Conclave.Api.Plugins;
 
 /// <summary>
 /// Loads the plugins in plugins_path: each subfolder NAME holds NAME.dll (a plugin's build or publish output). A
-/// missing folder means no plugins; anything that cannot be loaded stops start-up with a line naming it.
+/// missing folder means no plugins; anything that cannot be loaded, or that another user could have changed
+/// (<see cref="PluginFileTrust"/>), stops start-up with a line naming it.
 /// </summary>
 public static class PluginLoader
 {
     public static IReadOnlyList<LoadedPlugin> LoadAll(string folder)
     {
         if (!Directory.Exists(folder)) return [];
+        if (PluginFileTrust.Distrust(folder) is { } why) throw new PluginLoadException($"plugins folder {folder} cannot be used: {why}");
         if (Directory.EnumerateFiles(folder, "*.dll").Order(StringComparer.Ordinal).FirstOrDefault() is { } loose)
             throw new PluginLoadException($"plugin '{Path.GetFileNameWithoutExtension(loose)}' ({loose}) cannot be loaded: "
                 + "a plugin goes in a folder of its own, named as its assembly");
@@ -21,6 +23,7 @@ public static class PluginLoader
     {
         var name = Path.GetFileName(pluginFolder);
         var path = Path.Combine(pluginFolder, name + ".dll");
+        if (PluginFileTrust.FirstDistrusted(pluginFolder) is { } distrusted) throw Refused(name, distrusted.Path, distrusted.Why);
         if (!File.Exists(path)) throw Refused(name, path, $"the folder holds no {name}.dll");
         try
         {

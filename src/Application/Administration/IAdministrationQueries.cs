@@ -9,5 +9,8 @@ public interface IAdministrationQueries
     /// <summary>Every group, by name (binary order).</summary>
     Task<IReadOnlyList<GroupSummaryDto>> GroupsAsync(CancellationToken cancellationToken);
 
+    /// <summary>The expiries of the user's live sessions, soonest first; null when no user has that name.</summary>
+    Task<IReadOnlyList<long>?> SessionExpiriesAsync(string username, long now, CancellationToken cancellationToken);
+
     Task<ServerStatsDto> StatsAsync(long now, CancellationToken cancellationToken);
 }

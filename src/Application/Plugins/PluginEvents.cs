@@ -20,6 +20,7 @@ public static class PluginEvents
         PasswordChanged e => new Plugin.PasswordChanged(e.UserId.Value),
         SessionEnded e => new Plugin.SessionEnded(e.UserId.Value),
         AccountReset e => new Plugin.AccountReset(e.UserId.Value),
+        SignedOutEverywhere e => new Plugin.SignedOutEverywhere(e.UserId.Value),
         AccountDeleted e => new Plugin.AccountDeleted(e.UserId.Value, e.Groups.Select(g => g.GroupId.Value).ToList()),
         GroupCreated e => new Plugin.GroupCreated(e.GroupId.Value, e.Creator.Value, e.Name),
         GroupSettingsUpdated e => new Plugin.GroupUpdated(e.GroupId.Value, e.Actor.Value),

@@ -7,5 +7,6 @@ public interface ISessionRepository
     void Add(Session session);
     Task<Session?> FindAsync(string tokenHash, CancellationToken cancellationToken);
     void Remove(Session session);
-    Task RemoveAllAsync(UserId userId, CancellationToken cancellationToken);
+    /// <returns>How many sessions there were.</returns>
+    Task<int> RemoveAllAsync(UserId userId, CancellationToken cancellationToken);
 }

@@ -49,6 +49,8 @@ public sealed class User : AggregateRoot
 
     public void Reset() => Raise(new AccountReset(Id));
 
+    public void SignOutEverywhere() => Raise(new SignedOutEverywhere(Id));
+
     /// <summary>Marks the account deleted; <paramref name="remaining"/> are the members left in each of its groups.</summary>
     public void Delete(IReadOnlyList<GroupMembers> remaining) => Raise(new AccountDeleted(Id, remaining));
 }

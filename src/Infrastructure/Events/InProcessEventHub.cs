@@ -32,6 +32,9 @@ public sealed class InProcessEventHub(int capacity) : IEventSink, IEventStream
         return subscription;
     }
 
+    public IReadOnlyList<(UserId User, string TokenHash)> OpenSessions() =>
+        _byUser.Values.SelectMany(streams => streams.Sessions()).Distinct().ToList();
+
     public void Publish(RealtimeEvent realtimeEvent, IReadOnlyCollection<UserId> recipients)
     {
         foreach (var user in recipients.Count > 1 ? recipients.Distinct() : recipients)

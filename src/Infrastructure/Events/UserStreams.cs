@@ -1,4 +1,5 @@
 using Conclave.Application.Common.Events.Realtime;
+using Conclave.Domain.Common;
 
 namespace Conclave.Infrastructure.Events;
 
@@ -37,6 +38,11 @@ internal sealed class UserStreams
         {
             foreach (var subscription in _subscriptions) subscription.Deliver(realtimeEvent);
         }
+    }
+
+    public (UserId User, string TokenHash)[] Sessions()
+    {
+        lock (_gate) return _subscriptions.Select(s => (s.User, s.TokenHash)).ToArray();
     }
 
     public EventSubscription[] Matching(Func<EventSubscription, bool> predicate)

@@ -3,13 +3,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Conclave.Infrastructure.Persistence;
 
-/// <summary>Creates the database file and its folder if missing, applies the migrations and switches it to WAL.</summary>
+/// <summary>Creates the database file (0600) and its folder if missing, applies the migrations and switches it to WAL.</summary>
 public sealed class DatabaseInitializer(IServiceProvider services)
 {
     public async Task InitializeAsync(string databasePath, CancellationToken cancellationToken)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(databasePath));
         if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+        PrivateFile.CreateIfMissing(databasePath); // before SQLite creates it with the umask's mode
         // EF Core's migrator only for an existing database that lacks a migration: a new one is created from the
         // migrations' script and an up-to-date one is left as it is, so the server starts without EF Core (its first
         // request loads only what requests use).

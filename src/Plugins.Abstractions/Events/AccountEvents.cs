@@ -17,6 +17,10 @@ public sealed record PasswordChanged(Guid UserId) : ConclaveEvent;
 /// <param name="UserId">The user whose session ended.</param>
 public sealed record SessionEnded(Guid UserId) : ConclaveEvent;
 
+/// <summary>An operator signed a user out everywhere (admin users sign-out); every session of theirs ended.</summary>
+/// <param name="UserId">The user.</param>
+public sealed record SignedOutEverywhere(Guid UserId) : ConclaveEvent;
+
 /// <summary>A user reset their account: their key packages are gone and they rejoin their groups.</summary>
 /// <param name="UserId">The user.</param>
 public sealed record AccountReset(Guid UserId) : ConclaveEvent;

@@ -27,6 +27,11 @@ public sealed class PluginFolder : IDisposable
         foreach (var file in Directory.GetFiles(source).Where(file => !omit.Contains(System.IO.Path.GetFileName(file))))
             File.Copy(file, System.IO.Path.Combine(target, System.IO.Path.GetFileName(file)));
         if (settingsJson is not null) File.WriteAllText(System.IO.Path.Combine(target, name + ".json"), settingsJson);
+        // Whatever the umask: the server refuses plugins that its group or others could change (PluginTrustTests).
+        if (OperatingSystem.IsWindows()) return target;
+        foreach (var file in Directory.GetFiles(target)) File.SetUnixFileMode(file, (UnixFileMode)0b110_100_100);
+        File.SetUnixFileMode(target, (UnixFileMode)0b111_101_101);
+        File.SetUnixFileMode(Path, (UnixFileMode)0b111_101_101);
         return target;
     }
 

@@ -18,7 +18,7 @@ public sealed class PluginEventsTests
     public static readonly IDomainEvent[] Samples =
     [
         new UserRegistered(Alice, "alice"), new ProfileUpdated(Alice), new PasswordChanged(Alice), new SessionEnded(Alice, "token-hash"),
-        new AccountReset(Alice), new AccountDeleted(Alice, [new GroupMembers(Group, [Bob])]),
+        new AccountReset(Alice), new SignedOutEverywhere(Alice), new AccountDeleted(Alice, [new GroupMembers(Group, [Bob])]),
         new GroupCreated(Group, Alice, "team"), new GroupSettingsUpdated(Group, Alice, [Alice, Bob]), new GroupDeleted(Group, Alice, [Alice, Bob]),
         new MemberAdded(Group, Bob, MembershipSource.PublicJoin), new MemberRemoved(Group, Alice, Bob, [Alice]), new MemberLeft(Group, Bob, [Alice]),
         new MemberRoleChanged(Group, Alice, Bob, GroupRole.Admin, [Alice, Bob]), new UserBanned(Group, Alice, Bob, true), new UserUnbanned(Group, Alice, Bob),

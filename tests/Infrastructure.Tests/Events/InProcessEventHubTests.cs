@@ -26,6 +26,18 @@ public sealed class InProcessEventHubTests
     }
 
     [Fact]
+    public void Open_sessions_are_listed_once_each_while_a_stream_of_theirs_is_open()
+    {
+        using var phone = _hub.Subscribe(Alice, "phone");
+        using var laptop = _hub.Subscribe(Alice, "laptop");
+        using var laptopAgain = _hub.Subscribe(Alice, "laptop");
+        var bob = _hub.Subscribe(Bob, "b");
+        bob.Dispose();
+
+        Assert.Equal([(Alice, "laptop"), (Alice, "phone")], _hub.OpenSessions().OrderBy(s => s.TokenHash, StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Every_stream_of_a_user_gets_every_event_in_order()
     {
         using var phone = _hub.Subscribe(Alice, "phone");

@@ -8,6 +8,9 @@ public interface IEventStream
     /// <summary>Starts receiving what is published for <paramref name="user"/>; dispose the subscription to stop.</summary>
     IEventSubscription Subscribe(UserId user, string tokenHash);
 
+    /// <summary>The sessions that have a subscription open now, each once.</summary>
+    IReadOnlyList<(UserId User, string TokenHash)> OpenSessions();
+
     /// <summary>How many subscriptions are open.</summary>
     int OpenSubscriptions { get; }
 }

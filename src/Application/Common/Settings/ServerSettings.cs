@@ -1,3 +1,6 @@
+using System.Text;
+using Conclave.Application.Common.Security;
+
 namespace Conclave.Application.Common.Settings;
 
 /// <summary>The configuration values the use cases depend on (spec server-configuration.md).</summary>
@@ -11,4 +14,6 @@ public sealed record ServerSettings
     public long CleanupIntervalSeconds { get; init; } = 3_600;
     public bool RegistrationEnabled { get; init; } = true;
     public string? RegistrationToken { get; init; }
+
+    private bool PrintMembers(StringBuilder builder) => SecretText.PrintMembers(this, builder);
 }

@@ -12,10 +12,12 @@ namespace Conclave.Infrastructure.Persistence.Lookups;
 /// mapped <c>-shm</c> file beside it, it must not be truncated while a process has it open. Values are never compared
 /// with what a process wrote itself, only with what it last saw: a mark overwritten before a process looked still
 /// leaves one it has not seen, and a process's own advance has ended its kept reads already.
+/// The marker's second 8 bytes are <see cref="SessionEndMark"/>'s, marked the same way when sessions end.
 /// </summary>
 internal sealed class AccessEpoch : IDisposable
 {
     public const string MarkerSuffix = "-access";
+    private const int AccessSlot = 0, SessionsEndedSlot = sizeof(long), MarkerBytes = 2 * sizeof(long);
 
     private readonly MemoryMappedFile _file;
     private readonly MemoryMappedViewAccessor _marker;
@@ -26,11 +28,12 @@ internal sealed class AccessEpoch : IDisposable
     {
         // Possibly before DatabaseInitializer has made the database's folder.
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
-        var handle = File.OpenHandle(databasePath + MarkerSuffix, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
-        // A new, empty marker grows to its 8 bytes here; it never shrinks. The mapping owns the handle from here on.
-        _file = MemoryMappedFile.CreateFromFile(handle, null, sizeof(long), MemoryMappedFileAccess.ReadWrite, HandleInheritability.None, leaveOpen: false);
-        _marker = _file.CreateViewAccessor(0, sizeof(long));
-        _seen = _marker.ReadInt64(0);
+        var marker = PrivateFile.OpenOrCreate(databasePath + MarkerSuffix);
+        // A new marker (or one of 8 bytes, before the session-end mark) grows to its 16 bytes here; it never
+        // shrinks. The mapping owns the file from here on.
+        _file = MemoryMappedFile.CreateFromFile(marker, null, MarkerBytes, MemoryMappedFileAccess.ReadWrite, HandleInheritability.None, leaveOpen: false);
+        _marker = _file.CreateViewAccessor(0, MarkerBytes);
+        _seen = _marker.ReadInt64(AccessSlot);
     }
 
     /// <summary>Read before the database: a value read after this call is kept under it.</summary>
@@ -38,7 +41,7 @@ internal sealed class AccessEpoch : IDisposable
     {
         get
         {
-            var marker = _marker.ReadInt64(0);
+            var marker = _marker.ReadInt64(AccessSlot);
             if (marker != Volatile.Read(ref _seen))
             {
                 // Advanced before the new mark counts as seen: a concurrent caller that finds it seen already gets
@@ -54,8 +57,13 @@ internal sealed class AccessEpoch : IDisposable
     public void Advance()
     {
         Interlocked.Increment(ref _value);
-        _marker.Write(0, Random.Shared.NextInt64()); // one aligned 8-byte store: read whole or not at all
+        _marker.Write(AccessSlot, Random.Shared.NextInt64()); // one aligned 8-byte store: read whole or not at all
     }
+
+    /// <summary>The session-end mark: a value that changes whenever any process has marked sessions ended.</summary>
+    internal long SessionsEndedMark => _marker.ReadInt64(SessionsEndedSlot);
+
+    internal void MarkSessionsEnded() => _marker.Write(SessionsEndedSlot, Random.Shared.NextInt64());
 
     public void Dispose()
     {

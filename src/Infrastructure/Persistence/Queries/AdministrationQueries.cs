@@ -1,4 +1,5 @@
 using Conclave.Application.Administration;
+using Conclave.Domain.Common;
 using Conclave.Domain.Groups;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,6 +24,17 @@ internal sealed class AdministrationQueries(ConclaveDbContext db) : IAdministrat
                 db.Messages.LongCount(m => m.GroupId == g.Id),
                 g.CreatedAt))
             .ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<long>?> SessionExpiriesAsync(string username, long now, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.AsNoTracking().Where(u => u.Username == username).Select(u => (UserId?)u.Id).FirstOrDefaultAsync(cancellationToken);
+        if (user is not { } id) return null;
+        return await db.Sessions.AsNoTracking()
+            .Where(s => s.UserId == id && s.ExpiresAt > now)
+            .OrderBy(s => s.ExpiresAt)
+            .Select(s => s.ExpiresAt)
+            .ToListAsync(cancellationToken);
+    }
 
     public async Task<ServerStatsDto> StatsAsync(long now, CancellationToken cancellationToken) => new(
         await db.Users.LongCountAsync(cancellationToken),

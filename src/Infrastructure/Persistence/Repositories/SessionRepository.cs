@@ -13,6 +13,6 @@ internal sealed class SessionRepository(ConclaveDbContext db) : ISessionReposito
 
     public void Remove(Session session) => db.Sessions.Remove(session);
 
-    public Task RemoveAllAsync(UserId userId, CancellationToken cancellationToken) =>
+    public Task<int> RemoveAllAsync(UserId userId, CancellationToken cancellationToken) =>
         db.Sessions.Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
 }
