@@ -17,6 +17,7 @@ public sealed partial class BackupTests : IDisposable
     private static partial Regex BackedUp();
 
     [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")] // the file's mode; the server runs on Linux
     public async Task A_backup_taken_under_write_load_is_consistent_and_a_restore_serves_every_acknowledged_message()
     {
         var backupPath = Path.Combine(_folder.Path, "conclave-backup.db");
