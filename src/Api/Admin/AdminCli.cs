@@ -21,13 +21,38 @@ public static class AdminCli
           users sign-out USERNAME             ends every session of the user; a running server closes their streams
           groups list                         every group: id, name, alias, visibility, members, admins, messages
           stats                               how many users, sessions, groups, messages, invites, welcomes, key packages
+          invitations create [--uses N] [--expires DURATION] [--note TEXT]
+                                              prints a new registration token that works while registration is
+                                              closed, N times (default 1) until DURATION (default 7d) has passed;
+                                              shown only now: only its hash is kept
+          invitations list                    every invitation: id, state, uses left, used, expiry, creation, note
+          invitations revoke ID               ends an invitation: its token registers nobody from then on
+          backup PATH                         writes a checked copy of the database to the new file PATH (mode 0600),
+                                              also while the server runs; prints its size
 
         Passwords are read from standard input (typed twice, unseen, at a terminal; else its first line).
-        Exit codes: 0 done, 1 refused (unknown user, name taken, password too short, a plugin's policy, ...) or a plugin
-        that cannot be loaded, 2 usage or configuration error.
+        DURATION as in the configuration: a positive number and s, h, d, w, m (30 days) or y (365 days): 12h, 7d, 1m.
+        Exit codes: 0 done, 1 refused (unknown user, name taken, password too short, a plugin's policy, unknown
+        invitation, backup file exists, copy fails its check, ...) or a plugin that cannot be loaded, 2 usage or
+        configuration error.
         """;
 
     public static async Task<int> RunAsync(ServerConfig config, IReadOnlyList<string> words, AdminConsole console)
+    {
+        if (words is ["backup", var backupPath]) return await BackupCommand.RunAsync(config, backupPath, console);
+        try
+        {
+            return await DispatchAsync(config, words, console);
+        }
+        catch (AdminUsageException usage)
+        {
+            console.Error.WriteLine($"error: {usage.Message}");
+            console.Error.WriteLine(Usage);
+            return UsageError;
+        }
+    }
+
+    private static async Task<int> DispatchAsync(ServerConfig config, IReadOnlyList<string> words, AdminConsole console)
     {
         Func<AdminHost, AdminConsole, Task<int>>? command = words switch
         {
@@ -40,6 +65,9 @@ public static class AdminCli
             ["users", "sign-out", var username] => (host, io) => AccountCommands.SignOutAsync(host, io, username),
             ["groups", "list"] => AdminReports.ListGroupsAsync,
             ["stats"] => AdminReports.StatsAsync,
+            ["invitations", "create", ..] => InvitationCommands.Create([.. words.Skip(2)]),
+            ["invitations", "list"] => InvitationCommands.ListAsync,
+            ["invitations", "revoke", var id] => InvitationCommands.Revoke(id),
             _ => null,
         };
         if (words is ["--help" or "-h"])

@@ -56,10 +56,10 @@ internal static class AdminReports
         return AdminCli.Done;
     }
 
-    private static string Time(long unixSeconds) =>
+    public static string Time(long unixSeconds) =>
         DateTimeOffset.FromUnixTimeSeconds(unixSeconds).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
-    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+    public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static long FileBytes(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
 }

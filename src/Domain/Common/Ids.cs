@@ -25,3 +25,9 @@ public readonly record struct WelcomeId(Guid Value)
     public static WelcomeId New() => new(Guid.NewGuid());
     public override string ToString() => Value.ToString();
 }
+
+public readonly record struct InvitationId(Guid Value)
+{
+    public static InvitationId New() => new(Guid.NewGuid());
+    public override string ToString() => Value.ToString();
+}

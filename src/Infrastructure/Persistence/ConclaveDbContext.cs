@@ -3,6 +3,7 @@ using Conclave.Domain.Groups;
 using Conclave.Domain.Invites;
 using Conclave.Domain.KeyPackages;
 using Conclave.Domain.Messages;
+using Conclave.Domain.Registration;
 using Conclave.Domain.Sessions;
 using Conclave.Domain.Users;
 using Conclave.Domain.Welcomes;
@@ -21,6 +22,7 @@ public sealed class ConclaveDbContext(DbContextOptions<ConclaveDbContext> option
     public DbSet<FetchWatermark> FetchWatermarks => Set<FetchWatermark>();
     public DbSet<Invite> Invites => Set<Invite>();
     public DbSet<Welcome> Welcomes => Set<Welcome>();
+    public DbSet<RegistrationInvitation> RegistrationInvitations => Set<RegistrationInvitation>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -28,6 +30,7 @@ public sealed class ConclaveDbContext(DbContextOptions<ConclaveDbContext> option
         configurationBuilder.Properties<GroupId>().HaveConversion<GroupIdConverter>();
         configurationBuilder.Properties<InviteId>().HaveConversion<InviteIdConverter>();
         configurationBuilder.Properties<WelcomeId>().HaveConversion<WelcomeIdConverter>();
+        configurationBuilder.Properties<InvitationId>().HaveConversion<InvitationIdConverter>();
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

@@ -18,3 +18,5 @@ internal sealed class GroupIdConverter() : ValueConverter<GroupId, byte[]>(id =>
 internal sealed class InviteIdConverter() : ValueConverter<InviteId, byte[]>(id => IdBytes.From(id.Value), bytes => new InviteId(IdBytes.To(bytes)));
 
 internal sealed class WelcomeIdConverter() : ValueConverter<WelcomeId, byte[]>(id => IdBytes.From(id.Value), bytes => new WelcomeId(IdBytes.To(bytes)));
+
+internal sealed class InvitationIdConverter() : ValueConverter<InvitationId, byte[]>(id => IdBytes.From(id.Value), bytes => new InvitationId(IdBytes.To(bytes)));

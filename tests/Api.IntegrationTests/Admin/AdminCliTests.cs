@@ -165,6 +165,8 @@ public sealed class AdminCliTests
 
         Assert.Equal((AdminCli.Done, ""), (run.ExitCode, run.Error));
         Assert.StartsWith("Usage: conclave-server [--config PATH] admin COMMAND", run.Output);
+        foreach (var command in new[] { "invitations create [--uses N] [--expires DURATION] [--note TEXT]", "invitations list", "invitations revoke ID", "backup PATH" })
+            Assert.Contains($"\n  {command}", run.Output);
     }
 
     private static async Task<AdminRun> AdminAsync(TestServer server, string[] words, string input, Func<string, string>? prompt = null)

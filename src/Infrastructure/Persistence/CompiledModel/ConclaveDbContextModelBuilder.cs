@@ -11,7 +11,7 @@ namespace Conclave.Infrastructure.Persistence.CompiledModel
     public partial class ConclaveDbContextModel
     {
         private ConclaveDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("114d1470-1a2e-488b-8ac2-b0ee1f52fa12"), entityTypeCount: 12)
+            : base(skipDetectChanges: false, modelId: new Guid("bf07128a-dad7-4daf-a49a-015b1abd0d4d"), entityTypeCount: 13)
         {
         }
 
@@ -26,6 +26,7 @@ namespace Conclave.Infrastructure.Persistence.CompiledModel
             var fetchWatermark = FetchWatermarkEntityType.Create(this);
             var storedGroupInfo = StoredGroupInfoEntityType.Create(this);
             var storedMessage = StoredMessageEntityType.Create(this);
+            var registrationInvitation = RegistrationInvitationEntityType.Create(this);
             var session = SessionEntityType.Create(this);
             var user = UserEntityType.Create(this);
             var welcome = WelcomeEntityType.Create(this);
@@ -58,6 +59,7 @@ namespace Conclave.Infrastructure.Persistence.CompiledModel
             FetchWatermarkEntityType.CreateAnnotations(fetchWatermark);
             StoredGroupInfoEntityType.CreateAnnotations(storedGroupInfo);
             StoredMessageEntityType.CreateAnnotations(storedMessage);
+            RegistrationInvitationEntityType.CreateAnnotations(registrationInvitation);
             SessionEntityType.CreateAnnotations(session);
             UserEntityType.CreateAnnotations(user);
             WelcomeEntityType.CreateAnnotations(welcome);

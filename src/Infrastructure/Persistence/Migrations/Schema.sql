@@ -160,3 +160,22 @@ VALUES ('20261125234745_Initial', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+CREATE TABLE "registration_invitations" (
+    "id" BLOB NOT NULL CONSTRAINT "PK_registration_invitations" PRIMARY KEY,
+    "token_hash" TEXT NOT NULL,
+    "note" TEXT NOT NULL,
+    "max_uses" INTEGER NOT NULL,
+    "times_used" INTEGER NOT NULL,
+    "expires_at" INTEGER NOT NULL,
+    "created_at" INTEGER NOT NULL,
+    "revoked_at" INTEGER NULL
+);
+
+CREATE UNIQUE INDEX "IX_registration_invitations_token_hash" ON "registration_invitations" ("token_hash");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261207225521_RegistrationInvitations', '10.0.15');
+
+COMMIT;
+

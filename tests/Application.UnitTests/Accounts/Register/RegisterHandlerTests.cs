@@ -1,7 +1,9 @@
 using Conclave.Application.Accounts.Commands.Register;
 using Conclave.Application.Common.Persistence;
 using Conclave.Application.Common.Security;
+using Conclave.Application.Common.Settings;
 using Conclave.Domain.Common;
+using Conclave.Domain.Registration;
 using Conclave.Domain.Users;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
@@ -15,8 +17,49 @@ public sealed class RegisterHandlerTests
     private readonly IPasswordHasher _hasher = Substitute.For<IPasswordHasher>();
     private readonly IUnitOfWork _unitOfWork = Substitute.For<IUnitOfWork>();
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.FromUnixTimeSeconds(1_800_000_000));
+    private readonly IRegistrationInvitationRepository _invitations = Substitute.For<IRegistrationInvitationRepository>();
+    private readonly ISessionTokens _tokens = Substitute.For<ISessionTokens>();
+    private ServerSettings _settings = new();
 
-    public RegisterHandlerTests() => _hasher.HashAsync("password123", Arg.Any<CancellationToken>()).Returns("$argon2id$hash");
+    public RegisterHandlerTests()
+    {
+        _hasher.HashAsync("password123", Arg.Any<CancellationToken>()).Returns("$argon2id$hash");
+        _tokens.Hash(Arg.Any<string>()).Returns(call => $"hash of {call.Arg<string>()}");
+    }
+
+    [Fact]
+    public async Task An_invitation_use_is_spent_inside_the_transaction_before_the_uniqueness_test()
+    {
+        _settings = new ServerSettings { RegistrationEnabled = false };
+        var invitation = RegistrationInvitation.Create("hash of invite", uses: 1, lifetimeSeconds: 60, note: "", now: 1_800_000_000);
+        _invitations.FindByTokenAsync("hash of invite", Arg.Any<CancellationToken>()).Returns(invitation);
+
+        await Handle(new RegisterCommand("alice", "password123", "", "invite"));
+
+        Assert.Equal((1, 0), (invitation.TimesUsed, invitation.UsesLeft));
+        Received.InOrder(() =>
+        {
+            _hasher.HashAsync("password123", Arg.Any<CancellationToken>());
+            _unitOfWork.BeginAsync(Arg.Any<CancellationToken>());
+            _invitations.FindByTokenAsync("hash of invite", Arg.Any<CancellationToken>());
+            _users.UsernameTakenAsync("alice", Arg.Any<CancellationToken>());
+            _users.Add(Arg.Any<User>());
+        });
+    }
+
+    [Fact]
+    public async Task An_invitation_spent_since_validation_is_refused_as_a_wrong_token_and_adds_nobody()
+    {
+        _settings = new ServerSettings { RegistrationEnabled = false, RegistrationToken = "configured" };
+        var invitation = RegistrationInvitation.Create("hash of invite", uses: 1, lifetimeSeconds: 60, note: "", now: 1_800_000_000);
+        Assert.True(invitation.TryConsume(1_800_000_000)); // a concurrent registration's
+        _invitations.FindByTokenAsync("hash of invite", Arg.Any<CancellationToken>()).Returns(invitation);
+
+        var refusal = await Assert.ThrowsAsync<DomainException>(() => Handle(new RegisterCommand("alice", "password123", "", "invite")));
+
+        Assert.Equal((DomainError.Forbidden, "invalid registration token"), (refusal.Error, refusal.Message));
+        _users.DidNotReceiveWithAnyArgs().Add(default!);
+    }
 
     [Fact]
     public async Task A_taken_username_is_a_conflict_naming_it_after_the_password_was_hashed()
@@ -66,5 +109,5 @@ public sealed class RegisterHandlerTests
     }
 
     private Task<UserId> Handle(RegisterCommand command) =>
-        new RegisterHandler(_users, _hasher, _unitOfWork, _clock).Handle(command, default);
+        new RegisterHandler(_users, new RegistrationGate(_settings, _invitations, _tokens, _clock), _hasher, _unitOfWork, _clock).Handle(command, default);
 }

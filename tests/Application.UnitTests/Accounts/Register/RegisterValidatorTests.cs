@@ -2,7 +2,10 @@ using Conclave.Application.Accounts.Commands.Register;
 using Conclave.Application.Common.Behaviours;
 using Conclave.Application.Common.Settings;
 using Conclave.Domain.Common;
+using Conclave.Application.Common.Security;
+using Conclave.Domain.Registration;
 using MediatR;
+using NSubstitute;
 
 namespace Conclave.Application.UnitTests.Accounts.Register;
 
@@ -32,6 +35,16 @@ public sealed class RegisterValidatorTests
     [Fact]
     public async Task The_right_token_admits_a_valid_request() =>
         Assert.Null(await RefusalOf(new RegisterCommand("alice", "password", "", "right"), Closed("right")));
+
+    [Theory]
+    [InlineData("right")]
+    [InlineData(null)]
+    public async Task A_live_invitation_lets_the_field_rules_run_with_or_without_a_configured_token(string? configured) =>
+        await AssertRefused(new RegisterCommand("", "password", "", "live-invitation"), DomainError.BadRequest, "username and password are required", Closed(configured));
+
+    [Fact]
+    public async Task Any_other_invitation_token_is_refused_as_a_wrong_token_before_any_field_is_looked_at() =>
+        await AssertRefused(new RegisterCommand("", "", "", "dead-invitation"), DomainError.Forbidden, "invalid registration token", Closed("right"));
 
     [Theory]
     [InlineData("", "password")]
@@ -130,7 +143,11 @@ public sealed class RegisterValidatorTests
 
     private static async Task<DomainException?> RefusalOf(RegisterCommand command, ServerSettings? settings = null)
     {
-        var validator = new RegisterValidator(new RegistrationGate(settings ?? new ServerSettings()));
+        var invitations = Substitute.For<IRegistrationInvitationRepository>();
+        invitations.IsLiveAsync("hash of live-invitation", Arg.Any<long>(), Arg.Any<CancellationToken>()).Returns(true);
+        var tokens = Substitute.For<ISessionTokens>();
+        tokens.Hash(Arg.Any<string>()).Returns(call => $"hash of {call.Arg<string>()}");
+        var validator = new RegisterValidator(new RegistrationGate(settings ?? new ServerSettings(), invitations, tokens, TimeProvider.System));
         var behaviour = new ValidationBehaviour<RegisterCommand, UserId>([validator]);
         try
         {

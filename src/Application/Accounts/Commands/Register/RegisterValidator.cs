@@ -11,9 +11,10 @@ public sealed class RegisterValidator : AbstractValidator<RegisterCommand>
     public RegisterValidator(RegistrationGate gate)
     {
         ClassLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(c => c.RegistrationToken).Custom((token, context) =>
+        // The gate reads the invitations (a live one admits); it owns no field rule.
+        RuleFor(c => c.RegistrationToken).CustomAsync(async (token, context, cancellationToken) =>
         {
-            if (gate.Refusal(token) is { } refusal)
+            if (await gate.RefusalAsync(token, cancellationToken) is { } refusal)
                 context.AddFailure(new FluentValidation.Results.ValidationFailure(nameof(RegisterCommand.RegistrationToken), refusal)
                     { ErrorCode = nameof(DomainError.Forbidden) });
         });
