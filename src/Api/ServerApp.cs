@@ -14,6 +14,7 @@ using Conclave.Infrastructure;
 using Conclave.Infrastructure.Persistence;
 using Conclave.V1;
 using Google.Protobuf.Reflection;
+using Grpc.AspNetCore.Server.Model;
 using Microsoft.AspNetCore.Routing.Matching;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -107,6 +108,9 @@ public static class ServerApp
         }).AddJsonTranscoding(options =>
             // JSON refusals carry ErrorInterceptor's google.rpc.Status, whose detail is an Any holding an ErrorResponse.
             options.TypeRegistry = TypeRegistry.FromMessages(ErrorResponse.Descriptor));
+        // Every gRPC service is bound with the spec surface's strict decoding instead of Grpc.AspNetCore's binder.
+        services.Remove(services.Single(d => d.ServiceType == typeof(IServiceMethodProvider<>) && d.ImplementationType?.Name == "BinderServiceMethodProvider`1"));
+        services.AddSingleton(typeof(IServiceMethodProvider<>), typeof(StrictDecodingMethodProvider<>));
         foreach (var service in GrpcServices.All) services.AddTransient(service);
         services.AddSingleton(RpcCatalog.OfImplementedServices());
         services.AddSingleton<MatcherPolicy, JsonRequestPolicy>();
@@ -141,7 +145,7 @@ public static class ServerApp
             if (config.TlsEnabled)
             {
                 listen.Protocols = HttpProtocols.Http1AndHttp2;
-                listen.UseHttps(System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPemFile(config.TlsCertPath!, config.TlsKeyPath));
+                listen.UseTls(System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPemFile(config.TlsCertPath!, config.TlsKeyPath));
             }
             else
             {

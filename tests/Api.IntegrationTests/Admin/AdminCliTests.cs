@@ -46,6 +46,17 @@ public sealed class AdminCliTests
     }
 
     [Fact]
+    public async Task Users_create_refuses_a_name_taken_in_another_letter_case()
+    {
+        await using var server = await TestServer.StartAsync();
+        await server.Spec.RegisterAsync("alice");
+
+        var run = await AdminAsync(server, ["users", "create", "ALICE"], "password456\n");
+
+        Assert.Equal((AdminCli.Refused, "error: username 'ALICE' already exists"), (run.ExitCode, run.Error.TrimEnd()));
+    }
+
+    [Fact]
     public async Task Passwords_typed_at_a_terminal_must_match()
     {
         await using var server = await TestServer.StartAsync();

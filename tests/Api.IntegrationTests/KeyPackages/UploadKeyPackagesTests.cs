@@ -10,6 +10,7 @@ namespace Conclave.Api.IntegrationTests.KeyPackages;
 public sealed class UploadKeyPackagesTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
     private const string Path = "/api/v1/key-packages";
+    private const string Fingerprint = "0123456789ABCDEF0123456789abcdef0123456789ABCDEF0123456789abcdef"; // either case, kept as sent
     private SpecClient Spec => fixture.Server.Spec;
 
     [Fact]
@@ -93,7 +94,7 @@ public sealed class UploadKeyPackagesTests(ServerFixture fixture) : IClassFixtur
     {
         var bob = await Spec.NewUserAsync("bob");
         var request = Batch(Regular(1), new KeyPackageEntry { Data = bad }, LastResort(9));
-        request.SigningKeyFingerprint = "fingerprint";
+        request.SigningKeyFingerprint = new string('a', 64);
 
         var response = await Spec.PostAsync(Path, request, bob.Token);
 
@@ -121,11 +122,11 @@ public sealed class UploadKeyPackagesTests(ServerFixture fixture) : IClassFixtur
     {
         var bob = await Spec.NewUserAsync("bob");
         var first = Batch(Regular(1));
-        first.SigningKeyFingerprint = "ABC not hex";
+        first.SigningKeyFingerprint = Fingerprint;
         await SpecClient.ReadAsync<UploadKeyPackageResponse>(await Spec.PostAsync(Path, first, bob.Token));
         await SpecClient.ReadAsync<UploadKeyPackageResponse>(await Spec.PostAsync(Path, Batch(Regular(2)), bob.Token));
 
-        Assert.Equal("ABC not hex", (await MeAsync(bob)).SigningKeyFingerprint);
+        Assert.Equal(Fingerprint, (await MeAsync(bob)).SigningKeyFingerprint);
     }
 
     private async Task<int> FetchAsync(TestUser user)

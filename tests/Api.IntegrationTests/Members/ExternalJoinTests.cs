@@ -45,11 +45,11 @@ public sealed class ExternalJoinTests(ServerFixture fixture) : IClassFixture<Ser
     {
         var alice = await Spec.NewUserAsync("alice");
         var group = await Spec.CreateGroupAsync(alice);
-        await Spec.PostAsync(group.Path("/commit"), new UploadCommitRequest { GroupInfo = GroupSteps.Bytes(1), MlsGroupId = "first" }, alice.Token).OkAsync();
+        await Spec.PostAsync(group.Path("/commit"), new UploadCommitRequest { GroupInfo = GroupSteps.Bytes(1), MlsGroupId = "f1" }, alice.Token).OkAsync();
 
-        await Spec.PostAsync(group.Path("/external-join"), new ExternalJoinRequest { MlsGroupId = "second" }, alice.Token).OkAsync();
+        await Spec.PostAsync(group.Path("/external-join"), new ExternalJoinRequest { MlsGroupId = "5e" }, alice.Token).OkAsync();
 
-        Assert.Equal("first", (await Spec.ListedAsync(group, alice)).MlsGroupId);
+        Assert.Equal("f1", (await Spec.ListedAsync(group, alice)).MlsGroupId);
     }
 
     [Fact]

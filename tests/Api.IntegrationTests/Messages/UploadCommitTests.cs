@@ -32,11 +32,11 @@ public sealed class UploadCommitTests(ServerFixture fixture) : IClassFixture<Ser
     {
         var alice = await Spec.NewUserAsync("alice");
         var group = await Spec.CreateGroupAsync(alice);
-        await Spec.PostAsync(group.Path("/commit"), new UploadCommitRequest { GroupInfo = GroupSteps.Bytes(0x11), MlsGroupId = "first" }, alice.Token).OkAsync();
+        await Spec.PostAsync(group.Path("/commit"), new UploadCommitRequest { GroupInfo = GroupSteps.Bytes(0x11), MlsGroupId = "f1" }, alice.Token).OkAsync();
 
-        await Spec.PostAsync(group.Path("/commit"), new UploadCommitRequest { CommitMessage = GroupSteps.Bytes(1), MlsGroupId = "second" }, alice.Token).OkAsync();
+        await Spec.PostAsync(group.Path("/commit"), new UploadCommitRequest { CommitMessage = GroupSteps.Bytes(1), MlsGroupId = "5e" }, alice.Token).OkAsync();
 
-        Assert.Equal("first", (await Spec.ListedAsync(group, alice)).MlsGroupId);
+        Assert.Equal("f1", (await Spec.ListedAsync(group, alice)).MlsGroupId);
         Assert.Equal(GroupSteps.Bytes(0x11), (await SpecClient.ReadAsync<GetGroupInfoResponse>(await Spec.GetAsync(group.Path("/group-info"), alice.Token))).GroupInfo);
     }
 

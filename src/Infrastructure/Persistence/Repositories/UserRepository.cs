@@ -15,8 +15,9 @@ internal sealed class UserRepository(ConclaveDbContext db) : IUserRepository
     public Task<bool> ExistsAsync(UserId id, CancellationToken cancellationToken) =>
         db.Users.AnyAsync(u => u.Id == id, cancellationToken);
 
+    // SQLite's lower() folds ASCII letters only, as decision 13 asks (usernames are ASCII by their rule anyway).
     public Task<bool> UsernameTakenAsync(string username, CancellationToken cancellationToken) =>
-        db.Users.AnyAsync(u => u.Username == username, cancellationToken);
+        db.Users.AnyAsync(u => u.Username.ToLower() == username.ToLower(), cancellationToken);
 
     public void Add(User user) => db.Users.Add(user);
 
