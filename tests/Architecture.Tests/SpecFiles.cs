@@ -17,7 +17,7 @@ public static class SpecFiles
     {
         var relative = System.IO.Path.Combine(parts);
         var missing = Folder.Value is null
-            ? $"the spec is not here: set {Variable} to a copy of {Public}, or put it at ../shared/spec beside the repository"
+            ? $"the spec is not here: set {Variable} to a copy of {Public}, or put it at ../shared/spec beside the repository (README.md, The two commands)"
             : File.Exists(System.IO.Path.Combine(Folder.Value, relative)) ? null
             : relative == "CLARIFICATIONS.md" ? $"CLARIFICATIONS.md is not in the spec at {Folder.Value}: it has no public copy, it comes with the team's shared/spec"
             : $"{relative} is not in the spec at {Folder.Value} (it is {Public}/{relative})";
