@@ -35,7 +35,7 @@ public sealed partial class DeclaredEventsTests
     [GeneratedRegex(@"^(\w+)(?:\{([^}]*)\})?")]
     private static partial Regex EventCell();
 
-    [Fact]
+    [SkippableFact]
     public void Every_route_declares_the_events_of_the_spec_summary_and_no_other()
     {
         var spec = SpecEmissions().ToHashSet();
@@ -50,7 +50,7 @@ public sealed partial class DeclaredEventsTests
     // "route: server_event_field [GROUP_UPDATE_TYPE]" for each row of the §3.1 table.
     private static IEnumerable<string> SpecEmissions()
     {
-        var lines = File.ReadLines(Path.Combine(RepositoryPaths.Spec, "CLARIFICATIONS.md"))
+        var lines = File.ReadLines(SpecFiles.Path("CLARIFICATIONS.md"))
             .SkipWhile(line => !line.StartsWith("### 3.1 ", StringComparison.Ordinal))
             .Skip(1)
             .SkipWhile(line => !line.StartsWith('|'))

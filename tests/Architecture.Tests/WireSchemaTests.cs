@@ -4,13 +4,13 @@ using Google.Protobuf.Reflection;
 namespace Conclave.Architecture.Tests;
 
 // proto/conclave/v1/conclave.proto is the spec's wire schema (docs/contract.md): every message, field (name, number,
-// type, label) and enum value of ../shared/spec/appendices/protobuf-schema.md, and nothing else.
+// type, label) and enum value of the spec's appendices/protobuf-schema.md, and nothing else.
 public sealed class WireSchemaTests
 {
-    [Fact]
+    [SkippableFact]
     public void The_conclave_v1_schema_matches_the_spec_field_by_field()
     {
-        var spec = SpecProtobufSchema.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Spec, "appendices", "protobuf-schema.md")));
+        var spec = SpecProtobufSchema.Parse(File.ReadAllText(SpecFiles.Path("appendices", "protobuf-schema.md")));
         var ours = Describe(ConclaveReflection.Descriptor);
 
         var differences = new List<string>();

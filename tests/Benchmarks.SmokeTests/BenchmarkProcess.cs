@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 
 namespace Conclave.Benchmarks.SmokeTests;
 
@@ -7,7 +8,11 @@ internal static class BenchmarkProcess
 {
     public sealed record Outcome(int ExitCode, string Output, string Errors);
 
-    public static async Task<Outcome> RunAsync(string assembly, IEnumerable<string> arguments, TimeSpan timeout)
+    /// <summary>
+    /// Runs <paramref name="assembly"/> to completion. One that prints nothing (on either stream) for
+    /// <paramref name="silence"/> is taken to hang and killed: a busy machine makes it slower, not quieter.
+    /// </summary>
+    public static async Task<Outcome> RunAsync(string assembly, IEnumerable<string> arguments, TimeSpan silence)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -19,20 +24,43 @@ internal static class BenchmarkProcess
         foreach (var inherited in start.Environment.Keys.Where(k => k.StartsWith("CONCLAVE_", StringComparison.Ordinal)).ToList())
             start.Environment.Remove(inherited);
 
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        var printed = process.StandardOutput.ReadToEndAsync();
-        using var expiry = new CancellationTokenSource(timeout);
-        try
+        var (printed, errors) = (new StringBuilder(), new StringBuilder());
+        var clock = Stopwatch.StartNew();
+        var lastLine = TimeSpan.Zero;
+        void Append(StringBuilder into, string? line)
         {
-            await process.WaitForExitAsync(expiry.Token);
+            if (line is null) return;
+            lock (printed)
+            {
+                into.AppendLine(line);
+                lastLine = clock.Elapsed;
+            }
         }
-        catch (OperationCanceledException)
+
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => Append(printed, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(errors, e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var exited = process.WaitForExitAsync();
+        while (!exited.IsCompleted)
         {
-            process.Kill(entireProcessTree: true);
-            throw;
+            TimeSpan quiet;
+            lock (printed) quiet = clock.Elapsed - lastLine;
+            if (quiet >= silence)
+            {
+                process.Kill(entireProcessTree: true);
+                await exited;
+                lock (printed)
+                    throw new TimeoutException($"{assembly} printed nothing for {silence.TotalMinutes} minutes ({clock.Elapsed.TotalMinutes:F1} " +
+                        $"minutes after it started); killed. It printed:\n{printed}\n{errors}");
+            }
+            await Task.WhenAny(exited, Task.Delay(silence - quiet));
         }
-        return new Outcome(process.ExitCode, await printed, await errors);
+        process.WaitForExit(); // drains the redirected streams
+        lock (printed) return new Outcome(process.ExitCode, printed.ToString(), errors.ToString());
     }
 
     /// <summary>The rows of the printed Markdown table, header and rule left out.</summary>

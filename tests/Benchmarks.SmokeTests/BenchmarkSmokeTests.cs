@@ -28,7 +28,7 @@ public sealed class BenchmarkSmokeTests(ITestOutputHelper output)
             "--server", Path.Combine(folder, "Conclave.Api.dll"),
             "--floor", Path.Combine(folder, "Conclave.Benchmarks.Floor.dll"),
             "--events", Path.Combine(folder, "Conclave.Benchmarks.EventStreams.dll"),
-        ], TimeSpan.FromMinutes(3));
+        ], TimeSpan.FromMinutes(5));
         output.WriteLine(run.Output);
         output.WriteLine(run.Errors);
 

@@ -9,7 +9,7 @@ public sealed class MessageWriterSmokeTests(ITestOutputHelper output)
     [Fact]
     public async Task Every_case_is_measured_with_both_tables()
     {
-        var run = await BenchmarkProcess.RunAsync("Conclave.Benchmarks.MessageWriter.dll", ["1", "1", "4", "0.5"], TimeSpan.FromMinutes(2));
+        var run = await BenchmarkProcess.RunAsync("Conclave.Benchmarks.MessageWriter.dll", ["1", "1", "4", "0.5"], TimeSpan.FromMinutes(5));
         output.WriteLine(run.Output);
         output.WriteLine(run.Errors);
 

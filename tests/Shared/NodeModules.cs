@@ -9,7 +9,7 @@ namespace Conclave.Tests.Shared;
 public static class NodeModules
 {
     private const string StampName = ".conclave-npm-stamp";
-    private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan InstallSilence = TimeSpan.FromMinutes(5);
 
     public static async Task EnsureInstalledAsync(string folder)
     {
@@ -18,7 +18,7 @@ public static class NodeModules
         if (File.Exists(stamp) && await File.ReadAllTextAsync(stamp) == expected) return;
 
         var npm = OperatingSystem.IsWindows() ? "npm.cmd" : "npm";
-        var install = await ChildProcess.RunAsync(npm, ["ci", "--no-audit", "--no-fund"], folder, new Dictionary<string, string>(), InstallTimeout);
+        var install = await ChildProcess.RunAsync(npm, ["ci", "--no-audit", "--no-fund"], folder, new Dictionary<string, string>(), InstallSilence);
         Assert.True(install.ExitCode == 0, $"npm ci in {folder} failed (exit {install.ExitCode}):\n{install.Output}");
         await File.WriteAllTextAsync(stamp, expected);
     }

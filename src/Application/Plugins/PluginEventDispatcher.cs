@@ -20,11 +20,11 @@ public sealed class PluginEventDispatcher : IAsyncDisposable
     private int _drained;
 
     public PluginEventDispatcher(IEnumerable<PluginHandler> handlers, IServiceScopeFactory scopes, PluginDispatchOptions options,
-        ConclaveMetrics metrics, ILogger<PluginEventDispatcher> logger)
+        ConclaveMetrics metrics, TimeProvider clock, ILogger<PluginEventDispatcher> logger)
     {
         _options = options;
         _logger = logger;
-        _lanes = handlers.Select(handler => new PluginHandlerLane(handler, scopes, options, metrics, logger)).ToArray();
+        _lanes = handlers.Select(handler => new PluginHandlerLane(handler, scopes, options, metrics, clock, logger)).ToArray();
     }
 
     /// <summary>Queues <paramref name="pluginEvent"/> for every handler of its type; returns at once.</summary>

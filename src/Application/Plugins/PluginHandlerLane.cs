@@ -18,18 +18,21 @@ internal sealed class PluginHandlerLane
     private readonly PluginDispatchOptions _options;
     private readonly ConclaveMetrics _metrics;
     private readonly ILogger _logger;
+    private readonly TimeProvider _clock;
     private readonly Func<object, ConclaveEvent, CancellationToken, Task> _invoke;
     private readonly CancellationTokenSource _stopping = new();
     private long _dropped;
     private volatile bool _completed;
 
-    public PluginHandlerLane(PluginHandler handler, IServiceScopeFactory scopes, PluginDispatchOptions options, ConclaveMetrics metrics, ILogger logger)
+    public PluginHandlerLane(PluginHandler handler, IServiceScopeFactory scopes, PluginDispatchOptions options, ConclaveMetrics metrics,
+        TimeProvider clock, ILogger logger)
     {
         Handler = handler;
         _scopes = scopes;
         _options = options;
         _metrics = metrics;
         _logger = logger;
+        _clock = clock;
         _invoke = InvokeDefinition.MakeGenericMethod(handler.EventType).CreateDelegate<Func<object, ConclaveEvent, CancellationToken, Task>>();
         _queue = Channel.CreateBounded<ConclaveEvent>(new BoundedChannelOptions(options.QueueCapacity) { SingleReader = true });
         Finished = Task.Run(ReadAsync);
@@ -75,15 +78,15 @@ internal sealed class PluginHandlerLane
 
     private async Task DeliverAsync(ConclaveEvent pluginEvent)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
-        timeout.CancelAfter(_options.HandlerTimeout);
+        var deadline = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _clock); // the call's own: it disposes it
+        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, deadline.Token);
         try
         {
             // Task.Run: a handler that blocks before its first await is bounded too.
-            await Task.Run(() => CallAsync(pluginEvent, timeout.Token), CancellationToken.None).WaitAsync(_options.HandlerTimeout);
+            await Task.Run(() => CallAsync(pluginEvent, deadline, abandon.Token), CancellationToken.None).WaitAsync(abandon.Token);
             _metrics.PluginDelivery("delivered");
         }
-        catch (Exception exception) when (exception is TimeoutException || (exception is OperationCanceledException && timeout.IsCancellationRequested))
+        catch (OperationCanceledException) when (abandon.IsCancellationRequested)
         {
             _metrics.PluginDelivery("timed_out");
             _logger.LogWarning("Plugin handler {Handler} did not finish {Event} within {Timeout}; abandoned",
@@ -96,11 +99,19 @@ internal sealed class PluginHandlerLane
         }
     }
 
-    private async Task CallAsync(ConclaveEvent pluginEvent, CancellationToken cancellationToken)
+    // The clock starts when the call does, on its own thread. Started by the reader, it also ran while the call waited
+    // for a thread: a busy machine could abandon a call before it began, and the next event's call then reached the
+    // handler first.
+    private async Task CallAsync(ConclaveEvent pluginEvent, CancellationTokenSource deadline, CancellationToken cancellationToken)
     {
-        await using var scope = _scopes.CreateAsyncScope();
-        var handler = ActivatorUtilities.CreateInstance(scope.ServiceProvider, Handler.HandlerType);
-        await _invoke(handler, pluginEvent, cancellationToken);
+        using (deadline)
+        {
+            if (cancellationToken.IsCancellationRequested) return; // shut down before it began
+            deadline.CancelAfter(_options.HandlerTimeout);
+            await using var scope = _scopes.CreateAsyncScope();
+            var handler = ActivatorUtilities.CreateInstance(scope.ServiceProvider, Handler.HandlerType);
+            await _invoke(handler, pluginEvent, cancellationToken);
+        }
     }
 
     private void ReportDrops()

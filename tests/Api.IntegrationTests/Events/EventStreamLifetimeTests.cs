@@ -14,7 +14,7 @@ namespace Conclave.Api.IntegrationTests.Events;
 // CLARIFICATIONS decision 9 and §8.5: a stream ends with the session that opened it, and only with it.
 public sealed class EventStreamLifetimeTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
-    private static readonly TimeSpan Promptly = TimeSpan.FromSeconds(5); // milliseconds when idle; a loaded CI machine is slower
+    private static readonly TimeSpan Promptly = TimeSpan.FromSeconds(10); // milliseconds when idle; a loaded CI machine is slower
 
     private TestServer Server => fixture.Server;
     private IEventSink Sink => Server.Services.GetRequiredService<IEventSink>();

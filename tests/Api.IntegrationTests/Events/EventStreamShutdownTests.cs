@@ -16,7 +16,7 @@ public sealed class EventStreamShutdownTests
 
         server.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
 
-        var ended = await stream.AssertEndsAsync(TimeSpan.FromSeconds(5));
-        Assert.True(ended < TimeSpan.FromSeconds(5));
+        var ended = await stream.AssertEndsAsync(TimeSpan.FromSeconds(10));
+        Assert.True(ended < TimeSpan.FromSeconds(10), $"ended after {ended}");
     }
 }

@@ -30,7 +30,7 @@ public sealed class EventStreamSubscriptionTests
         Assert.Equal(users.Count, registry.OpenSubscriptions);
 
         using (var logout = await server.Spec.PostAsync("/api/v1/logout", token: users[0].Token)) { }
-        await open[0].AssertEndsAsync(TimeSpan.FromSeconds(5));
+        await open[0].AssertEndsAsync(TimeSpan.FromSeconds(10));
         foreach (var stream in open) await stream.DisposeAsync();
 
         await WaitUntilAsync(() => registry.OpenSubscriptions == 0, TimeSpan.FromSeconds(10));

@@ -67,14 +67,17 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>Polls until <paramref name="port"/> answers HTTP, as a harness does; fails if the process ends first.</summary>
     public async Task<HttpResponseMessage> WaitForHttpAsync(int port, string path, TimeSpan? timeout = null)
     {
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
-        return await WaitForHttpAsync(http, path, timeout);
+        // An answer is awaited for as long as the whole wait: a busy machine's first answer (cold code) can take seconds.
+        var limit = timeout ?? TimeSpan.FromSeconds(60);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = limit };
+        return await WaitForHttpAsync(http, path, limit);
     }
 
     /// <summary>Polls <paramref name="http"/> until <paramref name="path"/> answers; fails if the process ends first.</summary>
     public async Task<HttpResponseMessage> WaitForHttpAsync(HttpClient http, string path, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        var limit = timeout ?? TimeSpan.FromSeconds(60);
+        var clock = Stopwatch.StartNew();
         while (true)
         {
             if (_process.HasExited) throw new Xunit.Sdk.XunitException($"the server exited with {_process.ExitCode}: {Stderr}");
@@ -82,8 +85,10 @@ public sealed class ServerProcess : IAsyncDisposable
             {
                 return await http.GetAsync(path);
             }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
             {
+                if (clock.Elapsed >= limit)
+                    throw new Xunit.Sdk.XunitException($"{path} did not answer within {limit.TotalSeconds} s ({clock.Elapsed.TotalSeconds:F1} s seen): {exception.Message}");
                 await Task.Delay(200);
             }
         }

@@ -9,5 +9,6 @@ namespace Conclave.Application.UnitTests.Plugins;
 internal static class NoPlugins
 {
     public static PluginEventDispatcher Dispatcher() =>
-        new([], Substitute.For<IServiceScopeFactory>(), new PluginDispatchOptions(), new ConclaveMetrics(), NullLogger<PluginEventDispatcher>.Instance);
+        new([], Substitute.For<IServiceScopeFactory>(), new PluginDispatchOptions(), new ConclaveMetrics(), TimeProvider.System,
+            NullLogger<PluginEventDispatcher>.Instance);
 }

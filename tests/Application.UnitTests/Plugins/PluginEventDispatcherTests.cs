@@ -5,10 +5,11 @@ using Conclave.Plugins.Abstractions.Events;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Conclave.Application.UnitTests.Plugins;
 
-// Real handlers behind real DI scopes; gates instead of clocks. WaitAsync(Hang) only keeps a broken build from hanging.
+// Real handlers behind real DI scopes; gates and a fake clock instead of real time. WaitAsync(Hang) only keeps a broken build from hanging.
 public sealed class PluginEventDispatcherTests : IAsyncDisposable
 {
     private static readonly TimeSpan Hang = TimeSpan.FromSeconds(30);
@@ -48,12 +49,15 @@ public sealed class PluginEventDispatcherTests : IAsyncDisposable
     [Fact]
     public async Task A_call_past_the_timeout_is_abandoned_and_the_next_event_is_delivered()
     {
-        var dispatcher = Dispatcher(new PluginDispatchOptions { HandlerTimeout = TimeSpan.FromMilliseconds(50) }, typeof(Stalling));
+        var clock = new FakeTimeProvider();
+        var options = new PluginDispatchOptions();
+        var dispatcher = Dispatcher(options, clock, typeof(Stalling));
 
         dispatcher.Enqueue(Created(1));
         dispatcher.Enqueue(Created(2));
 
         Assert.Equal(1, await _probe.Stalled.Reader.ReadAsync().AsTask().WaitAsync(Hang));
+        clock.Advance(options.HandlerTimeout); // the call's clock started before the handler was called
         Assert.Equal(2, await _probe.Stalled.Reader.ReadAsync().AsTask().WaitAsync(Hang)); // the first never finished
         Assert.Contains(_log.Entries, entry => entry.Level == LogLevel.Warning && entry.Message.Contains("did not finish GroupCreated within"));
         _probe.Release.SetResult();
@@ -115,11 +119,14 @@ public sealed class PluginEventDispatcherTests : IAsyncDisposable
 
     private PluginEventDispatcher Dispatcher(params Type[] handlers) => Dispatcher(new PluginDispatchOptions(), handlers);
 
-    private PluginEventDispatcher Dispatcher(PluginDispatchOptions options, params Type[] handlers)
+    private PluginEventDispatcher Dispatcher(PluginDispatchOptions options, params Type[] handlers) =>
+        Dispatcher(options, TimeProvider.System, handlers);
+
+    private PluginEventDispatcher Dispatcher(PluginDispatchOptions options, TimeProvider clock, params Type[] handlers)
     {
         var services = new ServiceCollection().AddSingleton(_probe).BuildServiceProvider();
         _dispatcher = new PluginEventDispatcher(PluginHandler.FoundIn(handlers), services.GetRequiredService<IServiceScopeFactory>(),
-            options, new ConclaveMetrics(), _log);
+            options, new ConclaveMetrics(), clock, _log);
         return _dispatcher;
     }
 

@@ -107,15 +107,15 @@ public sealed class InProcessEventHubTests
         var waiting = alice.WaitToReadAsync(default).AsTask();
         Assert.False(waiting.IsCompleted);
         _hub.Publish(new InviteCancelledEvent(GroupId.New()), [Alice]);
-        Assert.True(await waiting.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.True(await waiting.WaitAsync(TimeSpan.FromSeconds(10)));
         Drain(alice);
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
-        Assert.False(await alice.WaitToReadAsync(timeout.Token).AsTask().WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.False(await alice.WaitToReadAsync(timeout.Token).AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
 
         waiting = alice.WaitToReadAsync(default).AsTask();
         _hub.EndUserStreams(Alice);
-        Assert.False(await waiting.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.False(await waiting.WaitAsync(TimeSpan.FromSeconds(10)));
     }
 
     [Fact]

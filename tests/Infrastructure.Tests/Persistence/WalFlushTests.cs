@@ -60,7 +60,7 @@ public sealed class WalFlushTests : IAsyncLifetime
         flush.WriterEntered();
         flush.WriterLeft();
 
-        await flush.VisibleWritesDurableAsync().WaitAsync(TimeSpan.FromSeconds(5));
+        await flush.VisibleWritesDurableAsync().WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.True(flush.VisibleWritesDurableAsync().IsCompletedSuccessfully);
     }
@@ -76,7 +76,7 @@ public sealed class WalFlushTests : IAsyncLifetime
         Assert.False(reading.IsCompleted);
 
         flush.WriterLeft();
-        await reading.WaitAsync(TimeSpan.FromSeconds(5));
+        await reading.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     private static WalFlush MissingWal() => new(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".db-wal"));

@@ -23,7 +23,7 @@ public sealed class QueryDurabilityTests
 
         Assert.False(answering.IsCompleted);
         durable.SetResult();
-        Assert.Equal("rows", await answering.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal("rows", await answering.WaitAsync(TimeSpan.FromSeconds(10)));
         await unitOfWork.DidNotReceive().BeginAsync(Arg.Any<CancellationToken>());
     }
 

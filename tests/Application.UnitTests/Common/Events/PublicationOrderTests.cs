@@ -17,7 +17,7 @@ public sealed class PublicationOrderTests
         Assert.False(waiting.IsCompleted);
 
         first.Dispose();
-        await waiting.WaitAsync(TimeSpan.FromSeconds(5));
+        await waiting.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public sealed class PublicationOrderTests
         Assert.False(waiting.IsCompleted);
 
         first.Dispose();
-        await waiting.WaitAsync(TimeSpan.FromSeconds(5));
+        await waiting.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class PublicationOrderTests
 
         first.Dispose();
         first.Dispose();
-        await second.WaitAsync().WaitAsync(TimeSpan.FromSeconds(5));
+        await second.WaitAsync().WaitAsync(TimeSpan.FromSeconds(10));
         Assert.False(third.WaitAsync().IsCompleted);
     }
 }

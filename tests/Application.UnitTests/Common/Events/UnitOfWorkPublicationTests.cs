@@ -30,7 +30,7 @@ public sealed class UnitOfWorkPublicationTests
         await _mediator.DidNotReceiveWithAnyArgs().Publish(Arg.Any<INotification>(), Arg.Any<CancellationToken>());
 
         earlier.Dispose();
-        await handling.WaitAsync(TimeSpan.FromSeconds(5));
+        await handling.WaitAsync(TimeSpan.FromSeconds(10));
         await _mediator.Received(1).Publish(Arg.Any<DomainEventNotification<ProfileUpdated>>(), Arg.Any<CancellationToken>());
     }
 
@@ -39,10 +39,10 @@ public sealed class UnitOfWorkPublicationTests
     {
         var unitOfWork = UnitOfWorkCommitting();
 
-        await Behaviour(unitOfWork).Handle(new SomeCommand(), default, () => Task.FromResult(Unit.Value)).WaitAsync(TimeSpan.FromSeconds(5));
+        await Behaviour(unitOfWork).Handle(new SomeCommand(), default, () => Task.FromResult(Unit.Value)).WaitAsync(TimeSpan.FromSeconds(10));
 
         using var next = _order.Take();
-        await next.WaitAsync().WaitAsync(TimeSpan.FromSeconds(5));
+        await next.WaitAsync().WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     [Fact]
