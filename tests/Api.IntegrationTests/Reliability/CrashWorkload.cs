@@ -7,15 +7,32 @@ namespace Conclave.Api.IntegrationTests.Reliability;
 
 /// <summary>
 /// One life's traffic: every sender sends, every admin escrows an invite and its invitee accepts it, the churner
-/// creates and deletes groups, all at once and in a loop until the server dies under them. Every 2xx goes into the
-/// ledger; a request the kill cut off counts as such; any other answer is unexpected.
+/// creates and deletes groups, a newcomer registers, all at once and in a loop until the server dies under them.
+/// Every 2xx goes into the ledger; a request the kill cut off counts as such; any other answer is unexpected.
 /// </summary>
 public sealed class CrashWorkload(CrashCast cast, CrashLedger ledger, SpecClient spec, int life)
 {
-    public Task RunAsync() => Task.WhenAll(
+    /// <summary>
+    /// Runs the traffic and SIGKILLs the server at a random moment once this life's first message is acknowledged,
+    /// or at the first moment after it that <paramref name="killMoment"/> waits for.
+    /// </summary>
+    public async Task RunAndKillAsync(ServerProcess server, Random random, Func<Task>? killMoment = null)
+    {
+        var acknowledged = ledger.Messages.Count;
+        var traffic = RunAsync();
+        // A fresh process answers its first requests slowly (JIT); the kill comes once traffic flows.
+        await Eventually.HoldsAsync(() => Task.FromResult(ledger.Messages.Count > acknowledged), TimeSpan.FromSeconds(30), "a first acknowledged message");
+        await Task.Delay(CrashSettings.KillAfter(random));
+        if (killMoment is not null) await killMoment();
+        await server.KillAsync();
+        await traffic;
+    }
+
+    private Task RunAsync() => Task.WhenAll(
         cast.Senders.Select((s, i) => UntilDeadAsync(k => SendAsync(s.Sender, s.Group, i, k)))
             .Concat(cast.Inviters.Select(i => UntilDeadAsync(k => InviteAsync(i.Inviter, i.Invitees[k % i.Invitees.Count]))))
-            .Append(UntilDeadAsync(_ => ChurnAsync())));
+            .Append(UntilDeadAsync(_ => ChurnAsync()))
+            .Append(UntilDeadAsync(_ => RegisterAsync())));
 
     private async Task UntilDeadAsync(Func<int, Task<bool>> step)
     {
@@ -63,6 +80,15 @@ public sealed class CrashWorkload(CrashCast cast, CrashLedger ledger, SpecClient
         await spec.SendAsync(group, cast.ChurnMember, [1]);
         using var response = await spec.PostAsync(group.Path("/delete"), token: cast.Churner.Token);
         return await AcknowledgedAsync(response, "delete group");
+    }
+
+    private async Task<bool> RegisterAsync()
+    {
+        var username = AccountCalls.UniqueName($"newcomer{life}");
+        using var response = await spec.RegisterRawAsync(new RegisterRequest { Username = username, Password = "password123" });
+        if (!await AcknowledgedAsync(response, "register")) return false;
+        ledger.Registrations.Add(new AckedRegistration(username, RegisterResponse.Parser.ParseFrom(await response.Content.ReadAsByteArrayAsync()).UserId));
+        return true;
     }
 
     private async Task<bool> AcknowledgedAsync(HttpResponseMessage response, string what)
