@@ -5,10 +5,11 @@ namespace Conclave.Api.IntegrationTests.Reliability.PowerLoss;
 
 // The crash run's workload (concurrent sends to three groups, escrowed invites with their new groups and accepts,
 // group churn, registrations) against the built server with an LD_PRELOAD library that journals every change to the
-// database files not yet covered by an fsync. Each life is SIGKILLed at a random moment and every such change is then
-// undone, which leaves the disk a power loss would leave; the next life starts on it. Afterwards everything
-// acknowledged is there (docs/reliability.md, Power loss). The second test runs the same with the server's fsyncs
-// made no-ops by the library, and shows that the checks then report acknowledged writes as lost.
+// database files not yet covered by an fsync. Each life is SIGKILLed at a random moment once it has acknowledged
+// PowerLossSettings.MessagesPerLife messages, while some change is unsynced; every such change is then undone, which
+// leaves the disk a power loss would leave, and the next life starts on it. Afterwards everything acknowledged is
+// there (docs/reliability.md, Power loss). The second test runs the same with the server's fsyncs made no-ops by the
+// library, and shows that the checks then report acknowledged writes as lost.
 [Collection(SoloCollection.Name)]
 public sealed class PowerLossTests(ITestOutputHelper output) : IDisposable
 {
@@ -53,8 +54,14 @@ public sealed class PowerLossTests(ITestOutputHelper output) : IDisposable
         var undone = disk.LosePower(0);
         for (var life = 1; life <= PowerLossSettings.Kills; life++)
         {
+            var before = ledger.Messages.Count;
             await using (var server = await ServerLife.StartAsync(_folder.Path, DatabasePath, disk.Environment(life, dropFsync)))
-                await new CrashWorkload(cast, ledger, server.Spec, life).RunAndKillAsync(server.Process, random, () => disk.UnsyncedMomentAsync(life));
+                await new CrashWorkload(cast, ledger, server.Spec, life).RunAndKillAsync(server.Process, random, async () =>
+                {
+                    await Eventually.HoldsAsync(() => Task.FromResult(ledger.Messages.Count >= before + PowerLossSettings.MessagesPerLife),
+                        TimeSpan.FromSeconds(60), $"{PowerLossSettings.MessagesPerLife} acknowledged messages in life {life}");
+                    await disk.UnsyncedMomentAsync(life);
+                });
             undone += disk.LosePower(life);
         }
         await using var last = await ServerLife.StartAsync(_folder.Path, DatabasePath);

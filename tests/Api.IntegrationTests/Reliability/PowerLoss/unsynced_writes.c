@@ -9,7 +9,7 @@
 //   UNSYNCED_DROP_FSYNC  "1": fsync and fdatasync of tracked files return 0 and do nothing (a server that skips its
 //                        fsync; the test shows that it then loses acknowledged writes).
 //
-// The journal is a sequence of records, each a struct record followed by `length` bytes (PowerLossJournal.cs reads it):
+// The journal is a sequence of records, each a struct record followed by `length` bytes (UnsyncedWrites.cs reads it):
 //   'W'  before a write, ftruncate or fallocate of `file`: its size was `size`, and the `length` bytes that follow were
 //        at `offset`. Undone by writing them back and truncating the file to `size`, newest record first.
 //   'B'  an fsync of `file` begins (`offset` is its number); every 'W' of that file before it had completed.
@@ -48,7 +48,7 @@ struct record
     int64_t offset;
     int64_t size;
 };
-_Static_assert(sizeof(struct record) == 24, "PowerLossJournal.cs reads 24-byte headers");
+_Static_assert(sizeof(struct record) == 24, "UnsyncedWrites.cs reads 24-byte headers");
 
 enum { DATABASE, WAL, ROLLBACK_JOURNAL, TRACKED };
 static const char *const suffixes[TRACKED] = { "", "-wal", "-journal" };
