@@ -8,7 +8,6 @@ public sealed class CrashLedger
 {
     public ConcurrentBag<AckedMessage> Messages { get; } = [];
     public ConcurrentBag<EscrowedInvite> Escrows { get; } = [];
-    public ConcurrentBag<AckedRegistration> Registrations { get; } = [];
     public ConcurrentDictionary<EscrowedInvite, bool> AckedAccepts { get; } = new();
     public ConcurrentBag<string> Unexpected { get; } = [];
     private int _cutOff;
@@ -20,8 +19,6 @@ public sealed class CrashLedger
 }
 
 public sealed record AckedMessage(Guid Group, long Sequence, ByteString Sender, ByteString Payload);
-
-public sealed record AckedRegistration(string Username, ByteString Id);
 
 /// <summary>An escrow the server acknowledged; its commit blob is unique, so it can be found among the messages.</summary>
 public sealed record EscrowedInvite(Support.TestGroup Group, Support.TestUser Invitee, ByteString Commit);

@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 namespace Conclave.Api.IntegrationTests.Reliability;
 
 // The built server as a child process, with the SQLite settings it ships with, under concurrent senders, invites,
-// accepts, registrations and group churn, killed with SIGKILL at random moments and restarted on the same database.
+// accepts and group churn, killed with SIGKILL at random moments and restarted on the same database.
 // Afterwards every acknowledged write is there, sequence numbers are gapless, and nothing is half-applied
 // (decision 12). CONCLAVE_CRASH_KILLS and CONCLAVE_CRASH_SEED size the run (docs/reliability.md).
 [Collection(SoloCollection.Name)]
@@ -31,7 +31,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
             await new CrashWorkload(cast, ledger, server.Spec, life).RunAndKillAsync(server.Process, random);
         }
         output.WriteLine($"{CrashSettings.Kills} kills (seed {CrashSettings.Seed}): {ledger.Messages.Count} acknowledged messages, " +
-            $"{ledger.Escrows.Count} escrows, {ledger.AckedAccepts.Count} accepts, {ledger.Registrations.Count} registrations, " +
+            $"{ledger.Escrows.Count} escrows, {ledger.AckedAccepts.Count} accepts, " +
             $"{ledger.CutOff} requests cut off by a kill");
 
         Assert.Empty(ledger.Unexpected);

@@ -7,8 +7,8 @@ namespace Conclave.Api.IntegrationTests.Reliability;
 
 /// <summary>
 /// One life's traffic: every sender sends, every admin escrows an invite and its invitee accepts it, the churner
-/// creates and deletes groups, a newcomer registers, all at once and in a loop until the server dies under them.
-/// Every 2xx goes into the ledger; a request the kill cut off counts as such; any other answer is unexpected.
+/// creates and deletes groups, all at once and in a loop until the server dies under them. Every 2xx goes into the
+/// ledger; a request the kill cut off counts as such; any other answer is unexpected.
 /// </summary>
 public sealed class CrashWorkload(CrashCast cast, CrashLedger ledger, SpecClient spec, int life)
 {
@@ -31,8 +31,7 @@ public sealed class CrashWorkload(CrashCast cast, CrashLedger ledger, SpecClient
     private Task RunAsync() => Task.WhenAll(
         cast.Senders.Select((s, i) => UntilDeadAsync(k => SendAsync(s.Sender, s.Group, i, k)))
             .Concat(cast.Inviters.Select(i => UntilDeadAsync(k => InviteAsync(i.Inviter, i.Invitees[k % i.Invitees.Count]))))
-            .Append(UntilDeadAsync(_ => ChurnAsync()))
-            .Append(UntilDeadAsync(_ => RegisterAsync())));
+            .Append(UntilDeadAsync(_ => ChurnAsync())));
 
     private async Task UntilDeadAsync(Func<int, Task<bool>> step)
     {
@@ -80,15 +79,6 @@ public sealed class CrashWorkload(CrashCast cast, CrashLedger ledger, SpecClient
         await spec.SendAsync(group, cast.ChurnMember, [1]);
         using var response = await spec.PostAsync(group.Path("/delete"), token: cast.Churner.Token);
         return await AcknowledgedAsync(response, "delete group");
-    }
-
-    private async Task<bool> RegisterAsync()
-    {
-        var username = AccountCalls.UniqueName($"newcomer{life}");
-        using var response = await spec.RegisterRawAsync(new RegisterRequest { Username = username, Password = "password123" });
-        if (!await AcknowledgedAsync(response, "register")) return false;
-        ledger.Registrations.Add(new AckedRegistration(username, RegisterResponse.Parser.ParseFrom(await response.Content.ReadAsByteArrayAsync()).UserId));
-        return true;
     }
 
     private async Task<bool> AcknowledgedAsync(HttpResponseMessage response, string what)

@@ -16,7 +16,6 @@ public static class DurabilityChecks
     [
         .. await MessagesAsync(spec, cast, ledger),
         .. await InvitesAsync(spec, ledger),
-        .. await RegistrationsAsync(spec, cast, ledger),
         .. await DatabaseAsync(databasePath),
     ];
 
@@ -65,18 +64,6 @@ public static class DurabilityChecks
                 problems.Add($"{invite.Invitee.Username} in {group.Name} half-applied: {state}");
             else if (ledger.AckedAccepts.ContainsKey(invite) && state.pending)
                 problems.Add($"lost: the acknowledged accept of {invite.Invitee.Username} in {group.Name}");
-        }
-        return problems;
-    }
-
-    private static async Task<List<string>> RegistrationsAsync(SpecClient spec, CrashCast cast, CrashLedger ledger)
-    {
-        var problems = new List<string>();
-        foreach (var registered in ledger.Registrations)
-        {
-            using var response = await spec.UserByNameAsync(cast.Churner.Token, registered.Username);
-            if (!response.IsSuccessStatusCode || (await SpecClient.ReadAsync<UserInfoResponse>(response)).UserId != registered.Id)
-                problems.Add($"lost: the acknowledged registration of {registered.Username}");
         }
         return problems;
     }

@@ -4,8 +4,8 @@ using Xunit.Abstractions;
 namespace Conclave.Api.IntegrationTests.Reliability.PowerLoss;
 
 // The crash run's workload (concurrent sends to three groups, escrowed invites with their new groups and accepts,
-// group churn, registrations) against the built server with an LD_PRELOAD library that journals every change to the
-// database files not yet covered by an fsync. Each life is SIGKILLed at a random moment once it has acknowledged
+// group churn) against the built server with an LD_PRELOAD library that journals every change to the database files
+// not yet covered by an fsync. Each life is SIGKILLed at a random moment once it has acknowledged
 // PowerLossSettings.MessagesPerLife messages, while some change is unsynced; every such change is then undone, which
 // leaves the disk a power loss would leave, and the next life starts on it. Afterwards everything acknowledged is
 // there (docs/reliability.md, Power loss). The second test runs the same with the server's fsyncs made no-ops by the
@@ -66,10 +66,10 @@ public sealed class PowerLossTests(ITestOutputHelper output) : IDisposable
         }
         await using var last = await ServerLife.StartAsync(_folder.Path, DatabasePath);
         var problems = await DurabilityChecks.ProblemsAsync(last.Spec, cast, ledger, DatabasePath);
-        var acknowledged = ledger.Messages.Count + ledger.Escrows.Count + ledger.AckedAccepts.Count + ledger.Registrations.Count;
+        var acknowledged = ledger.Messages.Count + ledger.Escrows.Count + ledger.AckedAccepts.Count;
         output.WriteLine($"{PowerLossSettings.Kills} power losses{(dropFsync ? " with the server's fsyncs dropped" : "")} (seed {CrashSettings.Seed}): " +
             $"{ledger.Messages.Count} acknowledged messages, {ledger.Escrows.Count} escrows, {ledger.AckedAccepts.Count} accepts, " +
-            $"{ledger.Registrations.Count} registrations, {ledger.CutOff} requests cut off, {undone} unsynced changes undone; " +
+            $"{ledger.CutOff} requests cut off, {undone} unsynced changes undone; " +
             $"{problems.Count(p => p.StartsWith("lost:", StringComparison.Ordinal))} of {acknowledged} acknowledged writes lost, {problems.Count} problems");
         foreach (var line in ledger.Unexpected.Concat(problems).Take(20)) output.WriteLine(line);
         return (ledger, undone, problems);
