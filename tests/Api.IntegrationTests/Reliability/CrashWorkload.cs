@@ -12,7 +12,23 @@ namespace Conclave.Api.IntegrationTests.Reliability;
 /// </summary>
 public sealed class CrashWorkload(CrashCast cast, CrashLedger ledger, SpecClient spec, int life)
 {
-    public Task RunAsync() => Task.WhenAll(
+    /// <summary>
+    /// Runs the traffic and SIGKILLs the server at a random moment once this life's first message is acknowledged,
+    /// or at the first moment after it that <paramref name="killMoment"/> waits for.
+    /// </summary>
+    public async Task RunAndKillAsync(ServerProcess server, Random random, Func<Task>? killMoment = null)
+    {
+        var acknowledged = ledger.Messages.Count;
+        var traffic = RunAsync();
+        // A fresh process answers its first requests slowly (JIT); the kill comes once traffic flows.
+        await Eventually.HoldsAsync(() => Task.FromResult(ledger.Messages.Count > acknowledged), TimeSpan.FromSeconds(30), "a first acknowledged message");
+        await Task.Delay(CrashSettings.KillAfter(random));
+        if (killMoment is not null) await killMoment();
+        await server.KillAsync();
+        await traffic;
+    }
+
+    private Task RunAsync() => Task.WhenAll(
         cast.Senders.Select((s, i) => UntilDeadAsync(k => SendAsync(s.Sender, s.Group, i, k)))
             .Concat(cast.Inviters.Select(i => UntilDeadAsync(k => InviteAsync(i.Inviter, i.Invitees[k % i.Invitees.Count]))))
             .Append(UntilDeadAsync(_ => ChurnAsync())));
