@@ -96,7 +96,8 @@ public sealed class MessageHandlerTests : MemberFixture
     [Fact]
     public async Task Fetch_reads_the_window_and_raises_the_watermark_to_the_last_number_in_delete_after_fetch_groups()
     {
-        _messageQueries.OpenPageAsync(Group.Id, 0, 500, null, Arg.Any<CancellationToken>()).Returns(Page(4, 9));
+        var window = Page(4, 9);
+        _messageQueries.OpenPageAsync(Group.Id, 0, 500, null, Arg.Any<CancellationToken>()).Returns(window);
         _groupQueries.MessageExpiryAsync(Group.Id, Arg.Any<CancellationToken>()).Returns(0L);
 
         var page = await Fetch(after: -3, limit: -1);
@@ -108,7 +109,8 @@ public sealed class MessageHandlerTests : MemberFixture
     [Fact]
     public async Task Fetch_with_a_server_retention_of_zero_raises_the_watermark_whatever_the_groups_expiry()
     {
-        _messageQueries.OpenPageAsync(Group.Id, 0, 100, null, Arg.Any<CancellationToken>()).Returns(Page(1));
+        var one = Page(1);
+        _messageQueries.OpenPageAsync(Group.Id, 0, 100, null, Arg.Any<CancellationToken>()).Returns(one);
         _groupQueries.MessageExpiryAsync(Group.Id, Arg.Any<CancellationToken>()).Returns(-1L);
 
         await Fetch(after: null, limit: null, serverRetention: 0);
@@ -119,8 +121,10 @@ public sealed class MessageHandlerTests : MemberFixture
     [Fact]
     public async Task Fetch_writes_nothing_when_it_returns_nothing_or_the_group_keeps_its_messages()
     {
-        _messageQueries.OpenPageAsync(Group.Id, 5, 100, null, Arg.Any<CancellationToken>()).Returns(Page());
-        _messageQueries.OpenPageAsync(Group.Id, 0, 100, null, Arg.Any<CancellationToken>()).Returns(Page(1));
+        var empty = Page();
+        var one = Page(1);
+        _messageQueries.OpenPageAsync(Group.Id, 5, 100, null, Arg.Any<CancellationToken>()).Returns(empty);
+        _messageQueries.OpenPageAsync(Group.Id, 0, 100, null, Arg.Any<CancellationToken>()).Returns(one);
         _groupQueries.MessageExpiryAsync(Group.Id, Arg.Any<CancellationToken>()).Returns(-1L);
 
         await Fetch(after: 5, limit: null, serverRetention: 0);
@@ -139,7 +143,8 @@ public sealed class MessageHandlerTests : MemberFixture
     [Fact]
     public async Task A_fetch_cut_by_size_asks_for_pages_of_at_most_the_cut()
     {
-        _messageQueries.OpenPageAsync(Group.Id, 0, 100, FetchWindow.MaxPageContentBytes, Arg.Any<CancellationToken>()).Returns(Page(1));
+        var cut = Page(1);
+        _messageQueries.OpenPageAsync(Group.Id, 0, 100, FetchWindow.MaxPageContentBytes, Arg.Any<CancellationToken>()).Returns(cut);
         _groupQueries.MessageExpiryAsync(Group.Id, Arg.Any<CancellationToken>()).Returns(-1L);
 
         var page = await new GetMessagesHandler(_messageQueries, _groupQueries, _watermarks, new ServerSettings())
@@ -170,6 +175,7 @@ public sealed class MessageHandlerTests : MemberFixture
     public void A_page_cut_by_size_keeps_the_messages_whose_contents_fit(int[] lengths, long max, int kept) =>
         Assert.Equal(kept, FetchWindow.Cut(lengths, max));
 
+    // Made before it is returned: NSubstitute cannot configure one substitute inside another's Returns.
     private static IMessagePage Page(params long[] sequences)
     {
         var page = Substitute.For<IMessagePage>();
