@@ -102,9 +102,10 @@ public static class ServerApp
         services.AddGrpc(options =>
         {
             options.IgnoreUnknownServices = true;
-            options.MaxReceiveMessageSize = RequestBinder.MaxBodyBytes + 1024; // the spec body plus its path wrapper
+            options.MaxReceiveMessageSize = BodyLimit.MaxBytes + 1024; // the spec body plus its path wrapper
             options.Interceptors.Add<ErrorInterceptor>();
             options.Interceptors.Add<AuthInterceptor>();
+            options.Interceptors.Add<JsonBodyLimitInterceptor>();
         }).AddJsonTranscoding(options =>
             // JSON refusals carry ErrorInterceptor's google.rpc.Status, whose detail is an Any holding an ErrorResponse.
             options.TypeRegistry = TypeRegistry.FromMessages(ErrorResponse.Descriptor));
@@ -138,7 +139,7 @@ public static class ServerApp
         // every byte to one character, so it always does.
         kestrel.RequestHeaderEncodingSelector = name =>
             string.Equals(name, config.AuthHeader, StringComparison.OrdinalIgnoreCase) ? Encoding.Latin1 : null;
-        kestrel.Limits.MaxRequestBodySize = RequestBinder.MaxJsonBodyBytes; // the spec routes enforce their 1 MiB themselves
+        kestrel.Limits.MaxRequestBodySize = BodyLimit.MaxJsonBytes; // the spec routes enforce their 1 MiB themselves
         var address = config.ListenIpAddress!; // validated
         kestrel.Listen(address, config.EffectiveListenPort, listen =>
         {

@@ -29,19 +29,30 @@ public sealed class MessagesService(IMediator mediator, Caller caller) : Message
         return new SendMessageResponse { SequenceNum = (ulong)sequence };
     }
 
+    // Ours: cut by size (FetchWindow.MaxPageContentBytes), the client fetching on with `after`. The spec surface streams
+    // its uncut page instead (Http/StreamedMessages).
     public override async Task<GetMessagesResponse> GetMessages(GetMessagesRequest request, ServerCallContext context)
     {
-        var query = new GetMessagesQuery(WireIds.GroupFromPath(request.GroupId), caller.UserId,
-            request.HasAfter ? request.After : null, request.HasLimit ? request.Limit : null);
-        var messages = await mediator.Send(query, context.CancellationToken);
-        return new GetMessagesResponse { Messages = { messages.Select(ToMessage) } };
+        await using var page = await OpenPageAsync(request, cutBySize: true, context.CancellationToken);
+        var response = new GetMessagesResponse();
+        await page.ReadContentsAsync((message, content) =>
+        {
+            response.Messages.Add(ToMessage(message, ByteString.CopyFrom(content.Span)));
+            return ValueTask.CompletedTask;
+        }, context.CancellationToken);
+        return response;
     }
 
-    private static V1.StoredMessage ToMessage(MessageDto message) => new()
+    /// <summary>The caller's page of <paramref name="request"/>, through the same pipeline on every surface.</summary>
+    internal Task<IMessagePage> OpenPageAsync(GetMessagesRequest request, bool cutBySize, CancellationToken cancellationToken) =>
+        mediator.Send(new GetMessagesQuery(WireIds.GroupFromPath(request.GroupId), caller.UserId,
+            request.HasAfter ? request.After : null, request.HasLimit ? request.Limit : null, cutBySize), cancellationToken);
+
+    internal static V1.StoredMessage ToMessage(MessageHeader message, ByteString content) => new()
     {
         SequenceNum = (ulong)message.SequenceNum,
         SenderId = message.SenderId.ToByteString(),
-        MlsMessage = UnsafeByteOperations.UnsafeWrap(message.Data), // read for this call only: no copy needed
+        MlsMessage = content,
         CreatedAt = (ulong)message.CreatedAt,
     };
 }

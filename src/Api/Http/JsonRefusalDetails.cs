@@ -12,7 +12,7 @@ namespace Conclave.Api.Http;
 // refuses what it cannot convert (not JSON, invalid UTF-8, too deep, a wrong type, too large) with a
 // google.rpc.Status that has no details. Every other JSON refusal carries the ErrorResponse in its details; this
 // gives these the same shape, with INPUT_BAD_REQUEST, so a JSON client has one error format to read. A body over
-// the JSON limit is 413, as on the spec surface.
+// the JSON limit, or whose decoded message is over the spec's (BodyLimit), is 413, as on the spec surface.
 internal static class JsonRefusalDetails
 {
     private const string TooLarge = "request body too large";
@@ -28,7 +28,7 @@ internal static class JsonRefusalDetails
 
     private static async Task TranscodedAsync(HttpContext context, RequestDelegate next)
     {
-        if (context.Request.ContentLength > RequestBinder.MaxJsonBodyBytes)
+        if (context.Request.ContentLength > BodyLimit.MaxJsonBytes)
         {
             // Refused unread, and uncapped so Kestrel drains the body instead of cutting the connection while the
             // client is still sending (as ProtobufRoutes does): the client reads the answer.
@@ -40,6 +40,7 @@ internal static class JsonRefusalDetails
         var requestBody = new OversizeWatch(context.Request.Body);
         using var buffer = new MemoryStream();
         context.Request.Body = requestBody;
+        context.Features.Set(requestBody);
         context.Response.Body = buffer;
         try
         {
@@ -56,6 +57,10 @@ internal static class JsonRefusalDetails
             await WriteAsync(context, original, requestBody.Exceeded ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest, status);
             return;
         }
+        // The decoded message over the spec limit (JsonBodyLimitInterceptor): its refusal, already complete, with the
+        // spec surface's status rather than the 400 transcoding derives from INVALID_ARGUMENT.
+        if (context.Response.StatusCode == StatusCodes.Status400BadRequest && requestBody.Exceeded)
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
         buffer.Position = 0;
         await buffer.CopyToAsync(original, context.RequestAborted);
     }

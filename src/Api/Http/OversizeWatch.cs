@@ -1,9 +1,14 @@
 namespace Conclave.Api.Http;
 
-/// <summary>A request body that remembers whether Kestrel refused it for passing its size limit.</summary>
+/// <summary>
+/// A JSON request body that remembers whether it passed a size limit: Kestrel's on the JSON, or the spec's on the
+/// decoded message (<see cref="MarkExceeded"/>).
+/// </summary>
 internal sealed class OversizeWatch(Stream body) : Stream
 {
     public bool Exceeded { get; private set; }
+
+    public void MarkExceeded() => Exceeded = true;
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {

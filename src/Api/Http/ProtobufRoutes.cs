@@ -16,7 +16,8 @@ public static class ProtobufRoutes
     {
         foreach (var route in catalog.Routes.Where(r => r.Invoke is not null))
         {
-            endpoints.Map(RouteTemplates.For(route, catalog.Routes), context => HandleAsync(context, route))
+            RouteAnswer answer = StreamedMessages.Serves(route) ? StreamedMessages.AnswerAsync : InvokeAsync;
+            endpoints.Map(RouteTemplates.For(route, catalog.Routes), context => HandleAsync(context, route, answer))
                 .WithMetadata(new HttpMethodMetadata(MethodsOf(route)), new ProtobufRouteMetadata(route))
                 .WithDisplayName($"{route.HttpMethod} {route.PathTemplate} (protobuf)");
         }
@@ -26,7 +27,9 @@ public static class ProtobufRoutes
     private static string[] MethodsOf(RpcRoute route) =>
         route.HttpMethod == HttpMethods.Get ? [HttpMethods.Get, HttpMethods.Head] : [route.HttpMethod];
 
-    private static async Task HandleAsync(HttpContext http, RpcRoute route)
+    private delegate Task RouteAnswer(HttpContext http, RpcRoute route, IMessage request);
+
+    private static async Task HandleAsync(HttpContext http, RpcRoute route, RouteAnswer answer)
     {
         // Kestrel's global cap is for JSON transcoding; here the body-reading routes stop at 1 MiB themselves and
         // the others never read (C14). Uncapped, Kestrel drains what is left instead of cutting the connection
@@ -39,15 +42,20 @@ public static class ProtobufRoutes
             RequestBinder.BindPath(route, http, request);
             RequestBinder.BindQuery(route, http, request);
             await RequestBinder.BindBodyAsync(route, http, request);
-            var service = http.RequestServices.GetRequiredService(route.Implementation);
-            var response = await route.Invoke!(service, request, new HttpServerCallContext(http, route.FullName));
-            await WriteAsync(http, route.SuccessStatus, response);
+            await answer(http, route, request);
         }
         catch (Exception exception) when (!http.Response.HasStarted)
         {
             var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ProtobufRoutes));
             await ProtobufErrorWriter.WriteAsync(http, exception, logger);
         }
+    }
+
+    private static async Task InvokeAsync(HttpContext http, RpcRoute route, IMessage request)
+    {
+        var service = http.RequestServices.GetRequiredService(route.Implementation);
+        var response = await route.Invoke!(service, request, new HttpServerCallContext(http, route.FullName));
+        await WriteAsync(http, route.SuccessStatus, response);
     }
 
     // Encoded into a pooled buffer: as a new array, a large answer (100 messages of 1 KiB, a long group list) would

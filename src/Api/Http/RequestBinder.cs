@@ -10,11 +10,6 @@ namespace Conclave.Api.Http;
 // path, then query, then the body's size, then its decoding.
 internal static class RequestBinder
 {
-    public const int MaxBodyBytes = 1_048_576;
-
-    /// <summary>JSON spells bytes in base64 (4/3 larger) and adds names: the JSON surface admits four times the spec limit.</summary>
-    public const int MaxJsonBodyBytes = 4 * MaxBodyBytes;
-
     public static void BindPath(RpcRoute route, HttpContext http, IMessage request)
     {
         foreach (var field in route.PathFields)
@@ -48,7 +43,7 @@ internal static class RequestBinder
     {
         if (route.Body == BodyBinding.None) return;
         var declared = http.Request.ContentLength;
-        if (declared > MaxBodyBytes) throw TooLarge();
+        if (declared > BodyLimit.MaxBytes) throw BodyLimit.TooLarge();
         // Pooled, sized by Content-Length when there is one (+1: room for the read that finds the end): the decoded
         // message copies what it keeps, so the buffer goes back as soon as the body is bound.
         var buffer = ArrayPool<byte>.Shared.Rent(declared is { } length ? (int)length + 1 : 4096);
@@ -59,7 +54,7 @@ internal static class RequestBinder
             while ((read = await http.Request.Body.ReadAsync(buffer.AsMemory(size), http.RequestAborted)) > 0)
             {
                 size += read;
-                if (size > MaxBodyBytes) throw TooLarge();
+                if (size > BodyLimit.MaxBytes) throw BodyLimit.TooLarge();
                 if (size == buffer.Length) buffer = Grown(buffer);
             }
             Decode(route, request, buffer, size);
@@ -73,7 +68,7 @@ internal static class RequestBinder
     // Up to one byte past the limit, enough to tell that a body without Content-Length exceeds it.
     private static byte[] Grown(byte[] buffer)
     {
-        var grown = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, MaxBodyBytes + 1));
+        var grown = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, BodyLimit.MaxBytes + 1));
         buffer.CopyTo(grown, 0);
         ArrayPool<byte>.Shared.Return(buffer);
         return grown;
@@ -102,7 +97,4 @@ internal static class RequestBinder
 
     private static ApiException InvalidQuery(string detail) =>
         ApiException.BadRequest($"Failed to deserialize query string: {detail}");
-
-    private static ApiException TooLarge() =>
-        new(StatusCodes.Status413PayloadTooLarge, V1.ErrorCode.InputBadRequest, "request body exceeds the limit of 1048576 bytes");
 }

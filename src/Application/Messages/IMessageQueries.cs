@@ -4,6 +4,9 @@ namespace Conclave.Application.Messages;
 
 public interface IMessageQueries
 {
-    /// <summary>At most <paramref name="limit"/> messages numbered above <paramref name="after"/>, ascending.</summary>
-    Task<IReadOnlyList<MessageDto>> AfterAsync(GroupId groupId, long after, int limit, CancellationToken cancellationToken);
+    /// <summary>
+    /// Opens the page of at most <paramref name="limit"/> messages numbered above <paramref name="after"/>, ascending,
+    /// cut by <see cref="Queries.GetMessages.FetchWindow.Cut"/> when <paramref name="maxContentBytes"/> is given.
+    /// </summary>
+    Task<IMessagePage> OpenPageAsync(GroupId groupId, long after, int limit, long? maxContentBytes, CancellationToken cancellationToken);
 }

@@ -93,11 +93,11 @@ public sealed class RequestBinderTests
     public async Task A_body_of_exactly_one_mebibyte_is_read()
     {
         var request = new SendMessageCall();
-        var body = MessageOfSize(RequestBinder.MaxBodyBytes);
+        var body = MessageOfSize(BodyLimit.MaxBytes);
 
         await RequestBinder.BindBodyAsync(SendMessage, Http(body: body, announceLength: false), request);
 
-        Assert.Equal(RequestBinder.MaxBodyBytes, body.Length);
+        Assert.Equal(BodyLimit.MaxBytes, body.Length);
         Assert.Equal(SendMessageRequest.Parser.ParseFrom(body), request.Body);
     }
 
@@ -107,7 +107,7 @@ public sealed class RequestBinderTests
     public async Task One_byte_more_is_too_large(bool announceLength)
     {
         var refusal = await Assert.ThrowsAsync<ApiException>(() =>
-            RequestBinder.BindBodyAsync(SendMessage, Http(body: MessageOfSize(RequestBinder.MaxBodyBytes + 1), announceLength: announceLength), new SendMessageCall()));
+            RequestBinder.BindBodyAsync(SendMessage, Http(body: MessageOfSize(BodyLimit.MaxBytes + 1), announceLength: announceLength), new SendMessageCall()));
 
         Assert.Equal((413, ErrorCode.InputBadRequest), (refusal.Status, refusal.Code));
     }
@@ -115,7 +115,7 @@ public sealed class RequestBinderTests
     [Fact]
     public async Task A_route_without_a_body_never_reads_it()
     {
-        var http = Http(body: new byte[3 * RequestBinder.MaxBodyBytes]);
+        var http = Http(body: new byte[3 * BodyLimit.MaxBytes]);
 
         await RequestBinder.BindBodyAsync(Logout, http, new Google.Protobuf.WellKnownTypes.Empty());
 

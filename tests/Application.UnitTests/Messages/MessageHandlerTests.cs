@@ -96,19 +96,21 @@ public sealed class MessageHandlerTests : MemberFixture
     [Fact]
     public async Task Fetch_reads_the_window_and_raises_the_watermark_to_the_last_number_in_delete_after_fetch_groups()
     {
-        _messageQueries.AfterAsync(Group.Id, 0, 500, Arg.Any<CancellationToken>()).Returns([Message(4), Message(9)]);
+        var window = Page(4, 9);
+        _messageQueries.OpenPageAsync(Group.Id, 0, 500, null, Arg.Any<CancellationToken>()).Returns(window);
         _groupQueries.MessageExpiryAsync(Group.Id, Arg.Any<CancellationToken>()).Returns(0L);
 
-        var messages = await Fetch(after: -3, limit: -1);
+        var page = await Fetch(after: -3, limit: -1);
 
-        Assert.Equal([4L, 9L], messages.Select(m => m.SequenceNum));
+        Assert.Equal([4L, 9L], page.Messages.Select(m => m.SequenceNum));
         await _watermarks.Received(1).AdvanceAsync(Group.Id, Bob, 9, Arg.Any<CancellationToken>());
     }
 
     [Fact]
     public async Task Fetch_with_a_server_retention_of_zero_raises_the_watermark_whatever_the_groups_expiry()
     {
-        _messageQueries.AfterAsync(Group.Id, 0, 100, Arg.Any<CancellationToken>()).Returns([Message(1)]);
+        var one = Page(1);
+        _messageQueries.OpenPageAsync(Group.Id, 0, 100, null, Arg.Any<CancellationToken>()).Returns(one);
         _groupQueries.MessageExpiryAsync(Group.Id, Arg.Any<CancellationToken>()).Returns(-1L);
 
         await Fetch(after: null, limit: null, serverRetention: 0);
@@ -119,8 +121,10 @@ public sealed class MessageHandlerTests : MemberFixture
     [Fact]
     public async Task Fetch_writes_nothing_when_it_returns_nothing_or_the_group_keeps_its_messages()
     {
-        _messageQueries.AfterAsync(Group.Id, 5, 100, Arg.Any<CancellationToken>()).Returns([]);
-        _messageQueries.AfterAsync(Group.Id, 0, 100, Arg.Any<CancellationToken>()).Returns([Message(1)]);
+        var empty = Page();
+        var one = Page(1);
+        _messageQueries.OpenPageAsync(Group.Id, 5, 100, null, Arg.Any<CancellationToken>()).Returns(empty);
+        _messageQueries.OpenPageAsync(Group.Id, 0, 100, null, Arg.Any<CancellationToken>()).Returns(one);
         _groupQueries.MessageExpiryAsync(Group.Id, Arg.Any<CancellationToken>()).Returns(-1L);
 
         await Fetch(after: 5, limit: null, serverRetention: 0);
@@ -132,11 +136,52 @@ public sealed class MessageHandlerTests : MemberFixture
     [Fact]
     public async Task A_limit_of_zero_reads_nothing()
     {
-        Assert.Empty(await Fetch(after: 0, limit: 0));
-        await _messageQueries.DidNotReceiveWithAnyArgs().AfterAsync(default, default, default, default);
+        Assert.Empty((await Fetch(after: 0, limit: 0)).Messages);
+        await _messageQueries.DidNotReceiveWithAnyArgs().OpenPageAsync(default, default, default, default, default);
     }
 
-    private static MessageDto Message(long sequence) => new(sequence, Alice, [], Now);
+    [Fact]
+    public async Task A_fetch_cut_by_size_asks_for_pages_of_at_most_the_cut()
+    {
+        var cut = Page(1);
+        _messageQueries.OpenPageAsync(Group.Id, 0, 100, FetchWindow.MaxPageContentBytes, Arg.Any<CancellationToken>()).Returns(cut);
+        _groupQueries.MessageExpiryAsync(Group.Id, Arg.Any<CancellationToken>()).Returns(-1L);
+
+        var page = await new GetMessagesHandler(_messageQueries, _groupQueries, _watermarks, new ServerSettings())
+            .Handle(new GetMessagesQuery(Group.Id, Bob, null, null, CutBySize: true), default);
+
+        Assert.Equal([1L], page.Messages.Select(m => m.SequenceNum));
+    }
+
+    [Fact]
+    public async Task A_fetch_whose_watermark_cannot_be_written_ends_its_page()
+    {
+        var page = Page(3);
+        _messageQueries.OpenPageAsync(Group.Id, 0, 100, null, Arg.Any<CancellationToken>()).Returns(page);
+        _groupQueries.MessageExpiryAsync(Group.Id, Arg.Any<CancellationToken>()).Returns(0L);
+        _watermarks.AdvanceAsync(Group.Id, Bob, 3, Arg.Any<CancellationToken>()).Returns(Task.FromException(new InvalidOperationException("disk full")));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Fetch(after: null, limit: null));
+
+        await page.Received(1).DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData(new[] { 10, 10, 10 }, 20, 2)]
+    [InlineData(new[] { 10, 10, 10 }, 30, 3)]
+    [InlineData(new[] { 50, 1 }, 20, 1)]  // the first message always, or a client continuing with `after` would stall
+    [InlineData(new[] { 0, 0, 5 }, 4, 2)]
+    [InlineData(new int[0], 4, 0)]
+    public void A_page_cut_by_size_keeps_the_messages_whose_contents_fit(int[] lengths, long max, int kept) =>
+        Assert.Equal(kept, FetchWindow.Cut(lengths, max));
+
+    // Made before it is returned: NSubstitute cannot configure one substitute inside another's Returns.
+    private static IMessagePage Page(params long[] sequences)
+    {
+        var page = Substitute.For<IMessagePage>();
+        page.Messages.Returns(sequences.Select(sequence => new MessageHeader(sequence, Alice, Now, 0)).ToList());
+        return page;
+    }
 
     // The message log runs the handler's decision on the group's log as loaded in its transaction.
     private Task<long> Send(UserId sender, byte[] message, MessageLog groupLog, long serverRetention = -1)
@@ -154,7 +199,7 @@ public sealed class MessageHandlerTests : MemberFixture
     private Task UploadCommit(UserId caller, byte[] commit, byte[] groupInfo, string mlsGroupId) =>
         new UploadCommitHandler(Groups, Blobs).Handle(new UploadCommitCommand(Group.Id, caller, commit, groupInfo, mlsGroupId), default);
 
-    private Task<IReadOnlyList<MessageDto>> Fetch(long? after, long? limit, long serverRetention = -1) =>
+    private Task<IMessagePage> Fetch(long? after, long? limit, long serverRetention = -1) =>
         new GetMessagesHandler(_messageQueries, _groupQueries, _watermarks, new ServerSettings { MessageRetentionSeconds = serverRetention })
             .Handle(new GetMessagesQuery(Group.Id, Bob, after, limit), default);
 }

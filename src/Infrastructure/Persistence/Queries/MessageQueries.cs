@@ -1,23 +1,24 @@
 using Conclave.Application.Messages;
 using Conclave.Domain.Common;
-using Microsoft.EntityFrameworkCore;
+using Conclave.Infrastructure.Persistence.Messages;
 
 namespace Conclave.Infrastructure.Persistence.Queries;
 
-internal sealed class MessageQueries(ConclaveDbContext db) : IMessageQueries
+/// <summary>Opens message pages for its scope and ends those still open when the scope ends.</summary>
+internal sealed class MessageQueries(ContextConnections connections) : IMessageQueries, IDisposable
 {
-    public async Task<IReadOnlyList<MessageDto>> AfterAsync(GroupId groupId, long after, int limit, CancellationToken cancellationToken)
+    private readonly List<SnapshotPage> _opened = [];
+
+    public async Task<IMessagePage> OpenPageAsync(GroupId groupId, long after, int limit, long? maxContentBytes, CancellationToken cancellationToken)
     {
-        var messages = new List<MessageDto>(limit);
-        await foreach (var message in Window(db, groupId, after, limit).WithCancellation(cancellationToken)) messages.Add(message);
-        return messages;
+        var page = await SnapshotPage.OpenAsync(connections, groupId, after, limit, maxContentBytes, cancellationToken);
+        _opened.Add(page);
+        return page;
     }
 
-    private static readonly Func<ConclaveDbContext, GroupId, long, int, IAsyncEnumerable<MessageDto>> Window =
-        EF.CompileAsyncQuery((ConclaveDbContext db, GroupId groupId, long after, int limit) =>
-            db.Messages.AsNoTracking()
-                .Where(m => m.GroupId == groupId && m.SequenceNum > after)
-                .OrderBy(m => m.SequenceNum)
-                .Take(limit)
-                .Select(m => new MessageDto(m.SequenceNum, m.SenderId, m.Data, m.CreatedAt)));
+    public void Dispose()
+    {
+        foreach (var page in _opened) page.Dispose();
+        _opened.Clear();
+    }
 }
