@@ -49,6 +49,7 @@ public static class ServerApp
         customize?.Invoke(builder);
 
         var app = builder.Build();
+        app.LogConfigurationSource(config);
         app.LogPlugins(plugins);
         app.UseRequestActivity();
         app.UseForwardedClients(config);
