@@ -1,6 +1,7 @@
 using Conclave.Api.Configuration;
 using Conclave.Api.Plugins;
 using Conclave.Domain.Common;
+using Conclave.Infrastructure.Persistence.DatabaseFiles;
 using Conclave.Plugins.Abstractions.Policies;
 
 namespace Conclave.Api.Admin;
@@ -19,6 +20,11 @@ public static class AdminCli
           users delete USERNAME               deletes the account and everything that is theirs (as delete-account)
           groups list                         every group: id, name, alias, visibility, members, admins, messages
           stats                               how many users, sessions, groups, messages, invites, welcomes, key packages
+          import-reference SOURCE.db [--into PATH]
+                                              copies a stopped reference server's database into database_path (or
+                                              into a new file at PATH): users with their passwords, sessions, groups,
+                                              messages, key packages, invites, welcomes; the target must hold no users
+                                              or groups
 
         Passwords are read from standard input (typed twice, unseen, at a terminal; else its first line).
         Exit codes: 0 done, 1 refused (unknown user, name taken, password too short, a plugin's policy, ...) or a plugin
@@ -38,6 +44,8 @@ public static class AdminCli
             ["stats"] => AdminReports.StatsAsync,
             _ => null,
         };
+        if (words is ["import-reference", var source, ..])
+            return await ReferenceImportCommand.RunAsync(config, source, [.. words.Skip(2)], console);
         if (words is ["--help" or "-h"])
         {
             console.Out.WriteLine(Usage);
@@ -54,7 +62,7 @@ public static class AdminCli
         {
             opened = await AdminHost.OpenAsync(config);
         }
-        catch (PluginLoadException broken)
+        catch (Exception broken) when (broken is PluginLoadException or ForeignDatabaseException)
         {
             console.Error.WriteLine($"cannot start: {broken.Message}");
             return Refused; // the server's start-failure code
