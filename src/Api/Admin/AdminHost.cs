@@ -4,6 +4,7 @@ using Conclave.Application;
 using Conclave.Application.Plugins;
 using Conclave.Infrastructure;
 using Conclave.Infrastructure.Persistence;
+using Conclave.Infrastructure.Persistence.DatabaseFiles;
 using Microsoft.Data.Sqlite;
 
 namespace Conclave.Api.Admin;
@@ -25,9 +26,10 @@ internal sealed class AdminHost : IAsyncDisposable
     public ServerConfig Config { get; }
 
     /// <exception cref="PluginLoadException">A plugin in plugins_path cannot be loaded.</exception>
-    /// <exception cref="Infrastructure.Persistence.DatabaseFiles.ForeignDatabaseException">database_path is not this server's database.</exception>
+    /// <exception cref="ForeignDatabaseException">database_path is not this server's database.</exception>
     public static async Task<AdminHost> OpenAsync(ServerConfig config)
     {
+        ForeignDatabaseGuard.RequireOursOrNew(config.DatabasePath);
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning)
             .AddSimpleConsole(text => text.SingleLine = true)

@@ -1,19 +1,16 @@
-using Conclave.Infrastructure.Persistence.DatabaseFiles;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Conclave.Infrastructure.Persistence;
 
 /// <summary>
-/// Creates the database file and its folder if missing, applies the migrations and switches it to WAL; a file that is
-/// not ours is refused first, untouched.
+/// Creates the database file and its folder if missing, applies the migrations and switches it to WAL. A file that is
+/// not ours has been refused before (<see cref="ForeignDatabaseGuard"/>).
 /// </summary>
 public sealed class DatabaseInitializer(IServiceProvider services)
 {
-    /// <exception cref="ForeignDatabaseException">The file at <paramref name="databasePath"/> is not this server's.</exception>
     public async Task InitializeAsync(string databasePath, CancellationToken cancellationToken)
     {
-        await ForeignDatabaseGuard.RequireOursOrNewAsync(databasePath, cancellationToken);
         var folder = Path.GetDirectoryName(Path.GetFullPath(databasePath));
         if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
         // EF Core's migrator only for an existing database that lacks a migration: a new one is created from the

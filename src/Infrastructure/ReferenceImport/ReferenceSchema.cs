@@ -24,7 +24,7 @@ internal sealed class ReferenceSchema
     /// <exception cref="ImportRefusedException">The source is not a reference database of the UUID protocol.</exception>
     public static async Task<ReferenceSchema> ReadAsync(SqliteConnection source, string sourcePath, CancellationToken cancellationToken)
     {
-        var tables = await SqliteFile.TableNamesAsync(source, cancellationToken);
+        var tables = SqliteFile.TableNames(source);
         if (tables.Contains(DatabaseFileInspector.HistoryTable))
             throw new ImportRefusedException($"'{sourcePath}' is a database of this server (it has its migration history), not the reference server's");
         if (DatabaseFileInspector.ReferenceCoreTables.FirstOrDefault(table => !tables.Contains(table)) is { } missing)

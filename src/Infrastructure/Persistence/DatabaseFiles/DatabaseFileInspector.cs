@@ -12,26 +12,26 @@ internal static class DatabaseFileInspector
     public static readonly string[] ReferenceCoreTables = ["users", "sessions", "groups", "group_members", "messages"];
 
     /// <exception cref="SqliteException">The file is an SQLite file that cannot be read (corrupt).</exception>
-    public static async Task<DatabaseFileKind> InspectAsync(string path, CancellationToken cancellationToken)
+    public static DatabaseFileKind Inspect(string path)
     {
         if (new FileInfo(path) is not { Exists: true, Length: > 0 }) return DatabaseFileKind.New;
         if (!SqliteFile.HasSqliteHeader(path)) return DatabaseFileKind.NotSqlite;
-        var kind = await InspectAsync(SqliteFile.OpenImmutable(path), cancellationToken);
+        var kind = Inspect(SqliteFile.OpenImmutable(path));
         // The file alone shows no history of ours; its log may hold more (a file just created, not yet checkpointed).
         if (kind is DatabaseFileKind.Ours || !SqliteFile.HasWriteAheadLog(path)) return kind;
         using var snapshot = SqliteFileSnapshot.Of(path);
-        return await InspectAsync(snapshot.Open(), cancellationToken);
+        return Inspect(snapshot.Open());
     }
 
     /// <summary>What the database on <paramref name="connection"/> holds; disposes the connection.</summary>
-    public static async Task<DatabaseFileKind> InspectAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    private static DatabaseFileKind Inspect(SqliteConnection connection)
     {
-        await using (connection)
+        using (connection)
         {
-            var tables = await SqliteFile.TableNamesAsync(connection, cancellationToken);
+            var tables = SqliteFile.TableNames(connection);
             // A history table with rows is ours. One without rows is what EF Core's migrator leaves when it fails on a
             // file that holds tables of its own (as it did on the reference's before this check).
-            if (tables.Contains(HistoryTable) && await SqliteFile.CountAsync(connection, HistoryTable, cancellationToken) > 0)
+            if (tables.Contains(HistoryTable) && SqliteFile.Count(connection, HistoryTable) > 0)
                 return DatabaseFileKind.Ours;
             tables.Remove(HistoryTable);
             tables.Remove(LockTable);

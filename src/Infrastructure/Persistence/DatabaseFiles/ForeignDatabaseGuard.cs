@@ -3,18 +3,20 @@ using Microsoft.Data.Sqlite;
 namespace Conclave.Infrastructure.Persistence.DatabaseFiles;
 
 /// <summary>
-/// Stops start-up on a database file that is not ours before anything opens it for writing: EF Core's migrator would
-/// otherwise add its tables to the operator's file and then fail on the first table of the same name.
+/// Stops start-up on a database file that is not ours before anything opens it or puts a file beside it: EF Core's
+/// migrator would otherwise add its tables to the operator's file and then fail on the first table of the same name.
+/// The server and the admin commands call it first, before their services are composed (some of which, once
+/// resolved, create the <c>-access</c> marker beside the database).
 /// </summary>
-internal static class ForeignDatabaseGuard
+public static class ForeignDatabaseGuard
 {
     /// <exception cref="ForeignDatabaseException">The file is not ours (or cannot be read); it was not changed.</exception>
-    public static async Task RequireOursOrNewAsync(string databasePath, CancellationToken cancellationToken)
+    public static void RequireOursOrNew(string databasePath)
     {
         DatabaseFileKind kind;
         try
         {
-            kind = await DatabaseFileInspector.InspectAsync(databasePath, cancellationToken);
+            kind = DatabaseFileInspector.Inspect(databasePath);
         }
         catch (SqliteException unreadable)
         {

@@ -37,20 +37,20 @@ internal static class SqliteFile
     /// <summary>Whether a <c>-wal</c> beside <paramref name="path"/> may hold commits not yet in the file.</summary>
     public static bool HasWriteAheadLog(string path) => new FileInfo(path + "-wal") is { Exists: true, Length: > 0 };
 
-    public static async Task<HashSet<string>> TableNamesAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    public static HashSet<string> TableNames(SqliteConnection connection)
     {
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase); // as SQLite compares them
-        await using var command = connection.CreateCommand();
+        using var command = connection.CreateCommand();
         command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
-        await using var rows = await command.ExecuteReaderAsync(cancellationToken);
-        while (await rows.ReadAsync(cancellationToken)) names.Add(rows.GetString(0));
+        using var rows = command.ExecuteReader();
+        while (rows.Read()) names.Add(rows.GetString(0));
         return names;
     }
 
-    public static async Task<long> CountAsync(SqliteConnection connection, string table, CancellationToken cancellationToken)
+    public static long Count(SqliteConnection connection, string table)
     {
-        await using var command = connection.CreateCommand();
+        using var command = connection.CreateCommand();
         command.CommandText = $"SELECT count(*) FROM \"{table}\"";
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
+        return Convert.ToInt64(command.ExecuteScalar());
     }
 }
