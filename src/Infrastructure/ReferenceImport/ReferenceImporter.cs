@@ -29,8 +29,7 @@ public sealed class ReferenceImporter
     /// <exception cref="ImportRefusedException">Nothing was written (the source is not importable, in use or unreadable, or the target holds users or groups).</exception>
     public async Task<ImportReport> ImportAsync(string sourcePath, Action<string> progress, CancellationToken cancellationToken)
     {
-        RequireClosedReferenceFile(sourcePath);
-        using var snapshot = SqliteFileSnapshot.Of(sourcePath);
+        using var snapshot = ClosedReferenceFileSnapshot(sourcePath);
         ReferenceSchema schema;
         try
         {
@@ -65,13 +64,21 @@ public sealed class ReferenceImporter
     }
 
     // The reference keeps its one connection open as long as it runs: a copy taken meanwhile may miss its last writes.
-    private static void RequireClosedReferenceFile(string sourcePath)
+    private static SqliteFileSnapshot ClosedReferenceFileSnapshot(string sourcePath)
     {
         if (!File.Exists(sourcePath)) throw new ImportRefusedException($"'{sourcePath}' does not exist");
-        if (!SqliteFile.HasSqliteHeader(sourcePath)) throw new ImportRefusedException($"'{sourcePath}' is not an SQLite database");
-        var holder = SqliteFileLocks.HolderOf(sourcePath) ?? (File.Exists(sourcePath + "-shm") ? SqliteFileLocks.HolderOf(sourcePath + "-shm") : null);
-        if (holder is { } process)
-            throw new ImportRefusedException($"'{sourcePath}' is open in another process (pid {process}): stop the reference server first");
+        try
+        {
+            if (!SqliteFile.HasSqliteHeader(sourcePath)) throw new ImportRefusedException($"'{sourcePath}' is not an SQLite database");
+            var holder = SqliteFileLocks.HolderOf(sourcePath) ?? (File.Exists(sourcePath + "-shm") ? SqliteFileLocks.HolderOf(sourcePath + "-shm") : null);
+            if (holder is { } process)
+                throw new ImportRefusedException($"'{sourcePath}' is open in another process (pid {process}): stop the reference server first");
+            return SqliteFileSnapshot.Of(sourcePath);
+        }
+        catch (Exception unreadable) when (unreadable is IOException or UnauthorizedAccessException)
+        {
+            throw new ImportRefusedException($"'{sourcePath}' cannot be read or copied: {unreadable.Message}");
+        }
     }
 
     private static async Task<ImportReport> CopyAsync(SqliteConnection target, ImportStatements statements, string sourcePath, Action<string> progress, CancellationToken cancellationToken)
