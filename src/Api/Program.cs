@@ -6,6 +6,7 @@ using Conclave.Api.Admin;
 using Conclave.Api.CommandLine;
 using Conclave.Api.Configuration;
 using Conclave.Api.Plugins;
+using Conclave.Infrastructure.Persistence.DatabaseFiles;
 
 CommandLineRequest request;
 ServerConfig config;
@@ -43,9 +44,11 @@ try
     app = ServerApp.Build(config);
     await ServerApp.StartAsync(app);
 }
-catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or CryptographicException or DbException or PluginLoadException)
+catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or CryptographicException or DbException or PluginLoadException
+                                       or ForeignDatabaseException)
 {
-    // A busy port, an unreadable certificate or database, a broken plugin: one line, as for configuration errors.
+    // A busy port, an unreadable certificate or database, a database not ours, a broken plugin: one line, as for
+    // configuration errors.
     Console.Error.WriteLine($"cannot start: {exception.Message}");
     if (app is not null) await app.DisposeAsync();
     return 1;

@@ -12,6 +12,7 @@ using Conclave.Api.Plugins;
 using Conclave.Application;
 using Conclave.Infrastructure;
 using Conclave.Infrastructure.Persistence;
+using Conclave.Infrastructure.Persistence.DatabaseFiles;
 using Conclave.V1;
 using Google.Protobuf.Reflection;
 using Grpc.AspNetCore.Server.Model;
@@ -24,8 +25,10 @@ namespace Conclave.Api;
 public static class ServerApp
 {
     /// <exception cref="PluginLoadException">A plugin in plugins_path cannot be loaded.</exception>
+    /// <exception cref="ForeignDatabaseException">database_path is not this server's database (left as it was).</exception>
     public static WebApplication Build(ServerConfig config, Action<WebApplicationBuilder>? customize = null)
     {
+        ForeignDatabaseGuard.RequireOursOrNew(config.DatabasePath);
         var plugins = PluginLoader.LoadAll(config.EffectivePluginsPath);
         var builder = CreateBuilder();
         var listeners = new Listeners();
@@ -50,6 +53,7 @@ public static class ServerApp
         customize?.Invoke(builder);
 
         var app = builder.Build();
+        app.LogConfigurationSource(config);
         app.LogPlugins(plugins);
         app.UseRequestActivity();
         app.UseForwardedClients(config);

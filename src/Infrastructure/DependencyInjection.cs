@@ -9,6 +9,7 @@ using Conclave.Infrastructure.Persistence.Lookups;
 using Conclave.Infrastructure.Persistence.Messages;
 using Conclave.Infrastructure.Persistence.Queries;
 using Conclave.Infrastructure.Persistence.Repositories;
+using Conclave.Infrastructure.ReferenceImport;
 using Conclave.Infrastructure.Retention;
 using Conclave.Infrastructure.Security;
 using Microsoft.Data.Sqlite;
@@ -54,6 +55,7 @@ public static class DependencyInjection
         services.AddSingleton<IReleasableWhenIdle>(provider => provider.GetRequiredService<AccessLookups>());
         services.AddSingleton<ISessionStore, SessionStore>();
         services.AddSingleton<IGroupAccess, GroupAccess>();
+        services.AddSingleton(provider => new ReferenceImporter(databasePath, provider.GetRequiredService<AccessEpoch>(), provider.GetRequiredService<TimeProvider>()));
 
         // Every repository and query class, under each interface it implements (one instance per scope).
         services.Scan(scan => scan.FromAssemblyOf<ConclaveDbContext>()

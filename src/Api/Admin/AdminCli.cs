@@ -1,6 +1,7 @@
 using Conclave.Api.Configuration;
 using Conclave.Api.Plugins;
 using Conclave.Domain.Common;
+using Conclave.Infrastructure.Persistence.DatabaseFiles;
 using Conclave.Plugins.Abstractions.Policies;
 
 namespace Conclave.Api.Admin;
@@ -29,6 +30,11 @@ public static class AdminCli
           invitations revoke ID               ends an invitation: its token registers nobody from then on
           backup PATH                         writes a checked copy of the database to the new file PATH (mode 0600),
                                               also while the server runs; prints its size
+          import-reference SOURCE.db [--into PATH]
+                                              copies a stopped reference server's database into database_path (or
+                                              into a new file at PATH): users with their passwords, sessions, groups,
+                                              messages, key packages, invites, welcomes; the target must hold no users
+                                              or groups
 
         Passwords are read from standard input (typed twice, unseen, at a terminal; else its first line).
         DURATION as in the configuration: a positive number and s, h, d, w, m (30 days) or y (365 days): 12h, 7d, 1m.
@@ -70,6 +76,8 @@ public static class AdminCli
             ["invitations", "revoke", var id] => InvitationCommands.Revoke(id),
             _ => null,
         };
+        if (words is ["import-reference", var source, ..])
+            return await ReferenceImportCommand.RunAsync(config, source, [.. words.Skip(2)], console);
         if (words is ["--help" or "-h"])
         {
             console.Out.WriteLine(Usage);
@@ -86,7 +94,7 @@ public static class AdminCli
         {
             opened = await AdminHost.OpenAsync(config);
         }
-        catch (PluginLoadException broken)
+        catch (Exception broken) when (broken is PluginLoadException or ForeignDatabaseException)
         {
             console.Error.WriteLine($"cannot start: {broken.Message}");
             return Refused; // the server's start-failure code

@@ -4,6 +4,7 @@ using Conclave.Application;
 using Conclave.Application.Plugins;
 using Conclave.Infrastructure;
 using Conclave.Infrastructure.Persistence;
+using Conclave.Infrastructure.Persistence.DatabaseFiles;
 using Microsoft.Data.Sqlite;
 
 namespace Conclave.Api.Admin;
@@ -25,8 +26,10 @@ internal sealed class AdminHost : IAsyncDisposable
     public ServerConfig Config { get; }
 
     /// <exception cref="PluginLoadException">A plugin in plugins_path cannot be loaded.</exception>
+    /// <exception cref="ForeignDatabaseException">database_path is not this server's database.</exception>
     public static async Task<AdminHost> OpenAsync(ServerConfig config)
     {
+        ForeignDatabaseGuard.RequireOursOrNew(config.DatabasePath);
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning)
             .AddSimpleConsole(text => text.SingleLine = true)
@@ -39,10 +42,21 @@ internal sealed class AdminHost : IAsyncDisposable
         services.AddApplication([.. PluginLoader.LoadAll(config.EffectivePluginsPath).Select(plugin => plugin.Assembly)]);
         services.AddInfrastructure(config.DatabasePath);
         var host = new AdminHost(services.BuildServiceProvider(validateScopes: true), config);
-        await using var scope = host._services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(config.DatabasePath, CancellationToken.None);
-        return host;
+        try
+        {
+            await using var scope = host._services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(config.DatabasePath, CancellationToken.None);
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
     }
+
+    /// <summary>A service of the composition, for a command that is no use case (the reference import).</summary>
+    public T GetRequiredService<T>() where T : notnull => _services.GetRequiredService<T>();
 
     /// <summary>Sends one command or query in a scope of its own, as a request would.</summary>
     public async Task<T> SendAsync<T>(MediatR.IRequest<T> request)

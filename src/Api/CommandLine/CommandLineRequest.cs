@@ -15,8 +15,9 @@ public sealed record CommandLineRequest(string? ConfigPath, IReadOnlyList<string
                conclave-server [--config PATH] admin COMMAND ...     operator commands (admin --help lists them)
                conclave-server --help | --version
 
-        Without --config the server reads ./conclave.json, else /etc/conclave/conclave.json, else uses the
-        built-in defaults; CONCLAVE_<FIELD> environment variables override single fields.
+        Without --config the server reads ./conclave.json, else /etc/conclave/conclave.json, else the reference
+        server's ./conclave.toml, else /etc/conclave/config.toml, else uses the built-in defaults (a file named
+        *.toml is read as TOML); CONCLAVE_<FIELD> environment variables override single fields.
         See conclave.json.example for every field.
         """;
 

@@ -44,6 +44,9 @@ public sealed record ServerConfig
     /// <summary>Serves the OpenAPI document of the JSON surface at GET /openapi/v1.json.</summary>
     public bool OpenApiEnabled { get; init; }
 
+    /// <summary>The full path of the file the configuration was read from; null when no file was (built-in defaults).</summary>
+    public string? ConfigFile { get; init; }
+
     /// <summary>The log level as a level, or null when log_level names none.</summary>
     public LogLevel? MinimumLogLevel => LogLevels.Parse(LogLevel);
 

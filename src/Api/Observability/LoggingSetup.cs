@@ -24,7 +24,9 @@ internal static class LoggingSetup
             // "Now listening on", "Application started": wanted at the default level too, as the reference prints its address.
             .AddFilter("Microsoft.Hosting.Lifetime", level <= LogLevel.Warning ? LogLevel.Information : level)
             // The plugins loaded: third-party code running inside the server is worth a line at the default level too.
-            .AddFilter(PluginLog.Category, level <= LogLevel.Warning ? Min(level, LogLevel.Information) : level);
+            .AddFilter(PluginLog.Category, level <= LogLevel.Warning ? Min(level, LogLevel.Information) : level)
+            // Which configuration file was read: the first thing to check when settings seem not to apply.
+            .AddFilter(ConfigurationLog.Category, level <= LogLevel.Warning ? Min(level, LogLevel.Information) : level);
         if (config.LogFormat == "json")
         {
             logging.AddJsonConsole(json =>

@@ -3,7 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Conclave.Infrastructure.Persistence;
 
-/// <summary>Creates the database file (0600) and its folder if missing, applies the migrations and switches it to WAL.</summary>
+/// <summary>
+/// Creates the database file (0600) and its folder if missing, applies the migrations and switches it to WAL. A file
+/// that is not ours has been refused before (<see cref="ForeignDatabaseGuard"/>).
+/// </summary>
 public sealed class DatabaseInitializer(IServiceProvider services)
 {
     public async Task InitializeAsync(string databasePath, CancellationToken cancellationToken)

@@ -34,7 +34,7 @@ public sealed class ConfigLoaderTests : IDisposable
             TokenTtlSeconds = 60, InviteTtlSeconds = -5, MessageRetention = "2s", CleanupInterval = "1s",
             AuthHeader = "X-Conclave-Token", RegistrationEnabled = false, RegistrationToken = "abc-DEF_1",
             TlsCertPath = "/c.pem", TlsKeyPath = "/k.pem", LogLevel = "info", LogFormat = "json", MetricsEnabled = true,
-            PluginsPath = "/opt/plugins",
+            PluginsPath = "/opt/plugins", ConfigFile = path,
         }, config);
     }
 
@@ -81,8 +81,12 @@ public sealed class ConfigLoaderTests : IDisposable
     }
 
     [Fact]
-    public void An_empty_object_gives_the_defaults() =>
-        Assert.Equal(new ServerConfig(), Load(_folder.Write("empty.json", "{}")));
+    public void An_empty_object_gives_the_defaults()
+    {
+        var path = _folder.Write("empty.json", "{}");
+
+        Assert.Equal(new ServerConfig { ConfigFile = path }, Load(path));
+    }
 
     [Fact]
     public void Comments_and_trailing_commas_are_allowed_as_in_the_example_file()
@@ -104,7 +108,7 @@ public sealed class ConfigLoaderTests : IDisposable
 
         var config = Load(example);
 
-        Assert.Equal(new ServerConfig { ListenPort = 8080 }, config);
+        Assert.Equal(new ServerConfig { ListenPort = 8080, ConfigFile = Path.GetFullPath(example) }, config);
     }
 
     [Fact]
