@@ -17,6 +17,7 @@ RUN mkdir -p /var/lib/conclave && chown "$APP_UID" /var/lib/conclave
 ENV CONCLAVE_LISTEN_ADDRESS=0.0.0.0 \
     CONCLAVE_DATABASE_PATH=/var/lib/conclave/conclave.db \
     DOTNET_BUNDLE_EXTRACT_BASE_DIR=/tmp/conclave-bundle
+# No umask needed: the server creates the database and the files beside it 0600 itself (docs/security.md, Files).
 VOLUME /var/lib/conclave
 WORKDIR /var/lib/conclave
 USER $APP_UID
