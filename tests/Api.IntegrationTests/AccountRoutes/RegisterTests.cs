@@ -124,21 +124,6 @@ public sealed class RegisterTests(ServerFixture fixture) : IClassFixture<ServerF
     }
 
     [Fact]
-    public async Task Usernames_differing_only_in_case_are_different_users()
-    {
-        var lower = AccountCalls.UniqueName("case");
-        var upper = lower.ToUpperInvariant();
-
-        var lowerId = await Spec.RegisterAsync(lower, "password-lower");
-        var upperId = await Spec.RegisterAsync(upper, "password-upper");
-
-        Assert.NotEqual(lowerId, upperId);
-        Assert.Equal(upper, (await Spec.LoginAsync(upper, "password-upper")).Username);
-        await SpecClient.AssertErrorAsync(await Spec.LoginRawAsync(upper, "password-lower"), HttpStatusCode.Unauthorized,
-            ErrorCode.AuthTokenExpired, "invalid username or password");
-    }
-
-    [Fact]
     public async Task The_registration_token_is_ignored_while_registration_is_open()
     {
         using var response = await Spec.RegisterRawAsync(new RegisterRequest

@@ -47,24 +47,24 @@ public sealed class KeyPackageStorageTests : IAsyncLifetime
     public async Task One_upload_keeps_its_order_and_beyond_the_cap_the_oldest_are_evicted()
     {
         var bob = await _database.NewUserAsync();
-        await UploadAsync(bob, "fp", [.. Enumerable.Range(1, 4).Select(n => Entry(n))]);
+        await UploadAsync(bob, Fingerprint, [.. Enumerable.Range(1, 4).Select(n => Entry(n))]);
         await UploadAsync(bob, "", [.. Enumerable.Range(5, 8).Select(n => Entry(n)), Entry(90, lastResort: true), Entry(91, lastResort: true)]);
 
         Assert.Equal([.. Enumerable.Range(3, 10), 91], await _database.MarkersAsync(bob));
         Assert.Equal(3, (await _database.SendAsync(new GetKeyPackageCommand(bob)))[4]);
-        Assert.Equal("fp", await FingerprintAsync(bob));
+        Assert.Equal(Fingerprint, await FingerprintAsync(bob));
     }
 
     [Fact]
     public async Task A_batch_with_one_bad_package_stores_nothing_and_keeps_the_fingerprint()
     {
         var bob = await _database.NewUserAsync();
-        await UploadAsync(bob, "old", [Entry(1)]);
+        await UploadAsync(bob, Fingerprint, [Entry(1)]);
 
-        await Assert.ThrowsAsync<DomainException>(() => UploadAsync(bob, "new", [Entry(2), Entry(3), new([0x00, 0x01, 0x00, 0x06], false)]));
+        await Assert.ThrowsAsync<DomainException>(() => UploadAsync(bob, OtherFingerprint, [Entry(2), Entry(3), new([0x00, 0x01, 0x00, 0x06], false)]));
 
         Assert.Equal([1], await _database.MarkersAsync(bob));
-        Assert.Equal("old", await FingerprintAsync(bob));
+        Assert.Equal(Fingerprint, await FingerprintAsync(bob));
     }
 
     [Fact]
@@ -84,6 +84,8 @@ public sealed class KeyPackageStorageTests : IAsyncLifetime
         Assert.Equal(4, results.Count(r => r is null));
         Assert.Empty(await _database.MarkersAsync(bob));
     }
+
+    private static readonly string Fingerprint = new('a', 64), OtherFingerprint = new('b', 64);
 
     private Task UploadAsync(UserId user, string fingerprint, KeyPackageEntry[] entries) =>
         _database.SendAsync(new UploadKeyPackagesCommand(user, entries, [], fingerprint));

@@ -19,15 +19,16 @@ public sealed class UserPersistenceTests : IAsyncLifetime
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
     [Fact]
-    public async Task Usernames_are_unique_case_sensitively()
+    public async Task A_name_is_taken_by_any_case_variant_while_lookups_stay_exact()
     {
+        // Accounts that differ only in case can already exist (made before decision 13, or imported): both stay.
         await Save(User.Register("alice", "h", "", 0), User.Register("Alice", "h", "", 0));
 
         await using var db = _database.NewContext();
         var users = new UserRepository(db);
         Assert.True(await users.UsernameTakenAsync("alice", default));
-        Assert.True(await users.UsernameTakenAsync("Alice", default));
-        Assert.False(await users.UsernameTakenAsync("ALICE", default));
+        Assert.True(await users.UsernameTakenAsync("ALICE", default));
+        Assert.False(await users.UsernameTakenAsync("alicia", default));
         Assert.Equal("Alice", (await users.GetByUsernameAsync("Alice", default))!.Username);
         Assert.Null(await new UserQueries(db).GetByUsernameAsync("ALICE", default));
     }
