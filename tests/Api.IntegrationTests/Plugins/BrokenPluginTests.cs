@@ -7,6 +7,9 @@ public sealed class BrokenPluginTests : IDisposable
 {
     private readonly PluginFolder _plugins = new();
     private readonly TempFolder _folder = new("process-tests");
+    private readonly PluginServerStarts _starts;
+
+    public BrokenPluginTests() => _starts = new(_plugins, _folder);
 
     public void Dispose()
     {
@@ -21,7 +24,7 @@ public sealed class BrokenPluginTests : IDisposable
         Directory.CreateDirectory(Path.Combine(_plugins.Path, "Broken"));
         File.WriteAllText(Path.Combine(_plugins.Path, "Broken", "Broken.dll"), "not a portable executable");
 
-        var line = await FailedStartAsync();
+        var line = await _starts.FailedStartAsync();
 
         Assert.StartsWith($"cannot start: plugin 'Broken' ({Path.Combine(_plugins.Path, "Broken", "Broken.dll")}) cannot be loaded: ", line);
     }
@@ -31,7 +34,7 @@ public sealed class BrokenPluginTests : IDisposable
     {
         _plugins.Install("FaultyPlugin", settingsJson: null, "FaultyPlugin.Dependency.dll");
 
-        var line = await FailedStartAsync();
+        var line = await _starts.FailedStartAsync();
 
         Assert.StartsWith("cannot start: plugin 'FaultyPlugin' (", line);
         Assert.Contains("FaultyPlugin.Dependency", line);
@@ -42,7 +45,7 @@ public sealed class BrokenPluginTests : IDisposable
     {
         File.Copy(Path.Combine(AppContext.BaseDirectory, "plugin-builds", "AuditLogPlugin", "AuditLogPlugin.dll"), Path.Combine(_plugins.Path, "AuditLogPlugin.dll"));
 
-        var line = await FailedStartAsync();
+        var line = await _starts.FailedStartAsync();
 
         Assert.Contains("plugin 'AuditLogPlugin'", line);
         Assert.EndsWith("a plugin goes in a folder of its own, named as its assembly", line);
@@ -54,29 +57,9 @@ public sealed class BrokenPluginTests : IDisposable
         Directory.CreateDirectory(Path.Combine(_plugins.Path, "Broken"));
         File.WriteAllText(Path.Combine(_plugins.Path, "Broken", "Broken.dll"), "");
 
-        await using var admin = ServerProcess.Start(_folder.Path, null, "--config", WriteConfig(), "admin", "stats");
+        await using var admin = _starts.Start("admin", "stats");
 
         Assert.Equal(1, await admin.ExitCodeAsync());
-        Assert.StartsWith("cannot start: plugin 'Broken' (", Assert.Single(Lines(admin.Stderr)));
+        Assert.StartsWith("cannot start: plugin 'Broken' (", Assert.Single(PluginServerStarts.Lines(admin.Stderr)));
     }
-
-    private async Task<string> FailedStartAsync()
-    {
-        await using var server = ServerProcess.Start(_folder.Path, null, "--config", WriteConfig());
-        Assert.Equal(1, await server.ExitCodeAsync());
-        Assert.Empty(server.Stdout.Trim());
-        return Assert.Single(Lines(server.Stderr));
-    }
-
-    private string WriteConfig()
-    {
-        var path = Path.Combine(_folder.Path, "conclave.json");
-        File.WriteAllText(path, $$"""
-            { "listen_address": "127.0.0.1", "listen_port": {{ServerProcess.FreePort()}}, "grpc_port": {{ServerProcess.FreePort()}},
-              "database_path": "{{Path.Combine(_folder.Path, "conclave.db")}}", "plugins_path": "{{_plugins.Path}}" }
-            """);
-        return path;
-    }
-
-    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -14,6 +14,9 @@ public sealed class PluginTrustTests : IDisposable
 
     private readonly PluginFolder _plugins = new();
     private readonly TempFolder _folder = new("plugin-trust");
+    private readonly PluginServerStarts _starts;
+
+    public PluginTrustTests() => _starts = new(_plugins, _folder);
 
     public void Dispose()
     {
@@ -28,7 +31,7 @@ public sealed class PluginTrustTests : IDisposable
         Directory.Move(_plugins.Install("AuditLogPlugin"), elsewhere);
         Directory.CreateSymbolicLink(Path.Combine(_plugins.Path, "AuditLogPlugin"), elsewhere);
 
-        var line = await FailedStartAsync();
+        var line = await _starts.FailedStartAsync();
 
         Assert.Equal($"cannot start: plugin 'AuditLogPlugin' ({Path.Combine(_plugins.Path, "AuditLogPlugin")}) cannot be loaded: it is a symbolic link", line);
     }
@@ -41,7 +44,7 @@ public sealed class PluginTrustTests : IDisposable
         File.Move(dll, Path.Combine(_folder.Path, "AuditLogPlugin.dll"));
         File.CreateSymbolicLink(dll, Path.Combine(_folder.Path, "AuditLogPlugin.dll"));
 
-        var line = await FailedStartAsync();
+        var line = await _starts.FailedStartAsync();
 
         Assert.EndsWith($"({dll}) cannot be loaded: it is a symbolic link", line);
     }
@@ -52,7 +55,7 @@ public sealed class PluginTrustTests : IDisposable
         var dll = Path.Combine(_plugins.Install("AuditLogPlugin"), "AuditLogPlugin.dll");
         File.SetUnixFileMode(dll, (UnixFileMode)0b110_110_100);
 
-        var line = await FailedStartAsync();
+        var line = await _starts.FailedStartAsync();
 
         Assert.Equal($"cannot start: plugin 'AuditLogPlugin' ({dll}) cannot be loaded: it is writable by its group or by others (mode 664; chmod go-w)", line);
     }
@@ -63,7 +66,7 @@ public sealed class PluginTrustTests : IDisposable
         _plugins.Install("AuditLogPlugin");
         File.SetUnixFileMode(_plugins.Path, (UnixFileMode)0b111_111_111);
 
-        var line = await FailedStartAsync();
+        var line = await _starts.FailedStartAsync();
 
         Assert.Equal($"cannot start: plugins folder {_plugins.Path} cannot be used: it is writable by its group or by others (mode 777; chmod go-w)", line);
     }
@@ -74,13 +77,13 @@ public sealed class PluginTrustTests : IDisposable
         var settings = Path.Combine(_plugins.Install("AuditLogPlugin", settingsJson: "{}"), "AuditLogPlugin.json");
         Chown(settings, Nobody);
 
-        var line = await FailedStartAsync();
-        await using var admin = ServerProcess.Start(_folder.Path, null, "--config", WriteConfig(), "admin", "stats");
+        var line = await _starts.FailedStartAsync();
+        await using var admin = _starts.Start("admin", "stats");
 
         var expected = $"cannot start: plugin 'AuditLogPlugin' ({settings}) cannot be loaded: it is owned by uid {Nobody}, and a process running as root loads only what root owns";
         Assert.Equal(expected, line);
         Assert.Equal(1, await admin.ExitCodeAsync());
-        Assert.Equal(expected, Assert.Single(Lines(admin.Stderr)));
+        Assert.Equal(expected, Assert.Single(PluginServerStarts.Lines(admin.Stderr)));
     }
 
     [Fact]
@@ -88,7 +91,7 @@ public sealed class PluginTrustTests : IDisposable
     {
         _plugins.Install("AuditLogPlugin", settingsJson: "{}");
 
-        await using var admin = ServerProcess.Start(_folder.Path, null, "--config", WriteConfig(), "admin", "stats");
+        await using var admin = _starts.Start("admin", "stats");
 
         Assert.Equal(0, await admin.ExitCodeAsync());
     }
@@ -99,24 +102,4 @@ public sealed class PluginTrustTests : IDisposable
         chown.WaitForExit();
         Assert.Equal(0, chown.ExitCode);
     }
-
-    private async Task<string> FailedStartAsync()
-    {
-        await using var server = ServerProcess.Start(_folder.Path, null, "--config", WriteConfig());
-        Assert.Equal(1, await server.ExitCodeAsync());
-        Assert.Empty(server.Stdout.Trim());
-        return Assert.Single(Lines(server.Stderr));
-    }
-
-    private string WriteConfig()
-    {
-        var path = Path.Combine(_folder.Path, "conclave.json");
-        File.WriteAllText(path, $$"""
-            { "listen_address": "127.0.0.1", "listen_port": {{ServerProcess.FreePort()}}, "grpc_port": {{ServerProcess.FreePort()}},
-              "database_path": "{{Path.Combine(_folder.Path, "conclave.db")}}", "plugins_path": "{{_plugins.Path}}" }
-            """);
-        return path;
-    }
-
-    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
