@@ -29,7 +29,7 @@ public sealed class AdministrationQueriesTests : IAsyncLifetime
         await using var db = _database.NewContext();
         db.Users.AddRange(_alice, _bob, _zed);
         db.Groups.AddRange(_alpha, _beta);
-        db.Sessions.AddRange(new Session("a1", _alice.Id, Now + 1), new Session("a2", _alice.Id, Now), new Session("b1", _bob.Id, Now + 60));
+        db.Sessions.AddRange(new Session("a1", _alice.Id, 0, Now + 1), new Session("a2", _alice.Id, 0, Now), new Session("b1", _bob.Id, 0, Now + 60));
         db.Messages.AddRange(new StoredMessage(_alpha.Id, 1, _alice.Id, [1], 0), new StoredMessage(_alpha.Id, 2, _bob.Id, [2], 0),
             new StoredMessage(_beta.Id, 1, _bob.Id, [3], 0));
         db.Invites.Add(Invite.Escrow(_alpha, _alice.Id, _zed.Id, alreadyInvited: false, [1], [1], [1], 0));
