@@ -20,7 +20,8 @@ internal static class AdminReports
     public static async Task<int> ListSessionsAsync(AdminHost host, AdminConsole console, string username)
     {
         var sessions = await host.SendAsync(new ListSessionsQuery(username));
-        TextTable.Write(console.Out, ["LAST USED (UTC)", "EXPIRES (UTC)"], sessions.Select(s => new[] { Time(s.LastUsedAt), Time(s.ExpiresAt) }));
+        TextTable.Write(console.Out, ["CREATED (UTC)", "LAST USED (UTC)", "EXPIRES (UTC)"],
+            sessions.Select(s => new[] { Time(s.CreatedAt), Time(s.LastUsedAt), Time(s.ExpiresAt) }));
         return AdminCli.Done;
     }
 

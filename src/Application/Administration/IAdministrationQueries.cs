@@ -9,8 +9,8 @@ public interface IAdministrationQueries
     /// <summary>Every group, by name (binary order).</summary>
     Task<IReadOnlyList<GroupSummaryDto>> GroupsAsync(CancellationToken cancellationToken);
 
-    /// <summary>The expiries of the user's live sessions, soonest first; null when no user has that name.</summary>
-    Task<IReadOnlyList<long>?> SessionExpiriesAsync(string username, long now, CancellationToken cancellationToken);
+    /// <summary>The creation times and expiries of the user's live sessions, soonest expiry first; null when no user has that name.</summary>
+    Task<IReadOnlyList<(long CreatedAt, long ExpiresAt)>?> SessionTimesAsync(string username, long now, CancellationToken cancellationToken);
 
     Task<ServerStatsDto> StatsAsync(long now, CancellationToken cancellationToken);
 }

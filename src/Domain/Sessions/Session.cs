@@ -7,15 +7,17 @@ public sealed class Session : AggregateRoot
 {
     private Session() { } // EF Core
 
-    public Session(string tokenHash, UserId userId, long expiresAt)
+    public Session(string tokenHash, UserId userId, long createdAt, long expiresAt)
     {
         TokenHash = tokenHash;
         UserId = userId;
+        CreatedAt = createdAt;
         ExpiresAt = expiresAt;
     }
 
     public string TokenHash { get; private set; } = "";
     public UserId UserId { get; private set; }
+    public long CreatedAt { get; private set; }
     public long ExpiresAt { get; private set; }
 
     /// <summary>A session is valid while its expiry lies strictly after now (CLARIFICATIONS §4.5).</summary>

@@ -26,9 +26,11 @@ internal sealed class ImportStatements
                 FROM ref.users u
                 """),
             // The reference stores the same lower-case hex SHA-256 of the token as we do; expired sessions stay behind.
+            // Their creation time kept where the reference has one; otherwise the import's time.
             ("sessions", "sessions", $"""
-                INSERT INTO main.sessions (token_hash, user_id, expires_at)
-                SELECT lower(s.token), {Id("s.user_id")}, s.expires_at FROM ref.sessions s WHERE s.expires_at > {at}
+                INSERT INTO main.sessions (token_hash, user_id, created_at, expires_at)
+                SELECT lower(s.token), {Id("s.user_id")}, {Or("sessions", "s", "created_at", at)}, s.expires_at
+                FROM ref.sessions s WHERE s.expires_at > {at}
                 """),
             // Numbering continues above every number a client may have seen: stored, or fetched and since deleted.
             ("groups", "groups", $"""

@@ -88,22 +88,27 @@ public sealed class AdminSessionEndTests(ITestOutputHelper output) : IAsyncLifet
     }
 
     [Fact]
-    public async Task Sessions_lists_last_use_and_expiry_of_each_live_session_and_never_a_token()
+    public async Task Sessions_lists_creation_last_use_and_expiry_of_each_live_session_and_never_a_token()
     {
+        var before = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()); // stored to the second
         var bob = await _server.Spec.NewUserAsync("bob");
         var phone = await _server.Spec.LoginAsync(bob.Username);
-        var before = DateTimeOffset.UtcNow.AddMinutes(-2);
+        var after = DateTimeOffset.UtcNow;
 
         var listed = await RunAdminAsync(null, "users", "sessions", bob.Username);
         var missing = await RunProcessAsync(null, "users", "sessions", "nobody");
 
         var lines = listed.Trim().Split('\n');
-        Assert.Equal(["LAST USED (UTC)", "EXPIRES (UTC)"], lines[0].Split("  ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Equal(["CREATED (UTC)", "LAST USED (UTC)", "EXPIRES (UTC)"],
+            lines[0].Split("  ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         Assert.Equal(3, lines.Length);
         foreach (var row in lines[1..])
         {
-            var (lastUsed, expires) = (DateTimeOffset.Parse(row[..19] + "Z"), DateTimeOffset.Parse(row.Trim()[^19..] + "Z"));
-            Assert.InRange(lastUsed, before, DateTimeOffset.UtcNow.AddMinutes(1));
+            var times = row.Split("  ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(t => DateTimeOffset.Parse(t + "Z")).ToArray();
+            Assert.Equal(3, times.Length);
+            var (created, lastUsed, expires) = (times[0], times[1], times[2]);
+            Assert.InRange(created, before, after); // the time of the login (or registration's first login) itself
+            Assert.InRange(lastUsed, created, after);
             Assert.Equal(TimeSpan.FromSeconds(_server.Config.TokenTtlSeconds), expires - lastUsed);
         }
         foreach (var secret in new[] { bob.Token, phone.Token, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(bob.Token))) })

@@ -33,6 +33,7 @@ public sealed class ReferenceImportTests : IDisposable
                 reference.AddUser("erin", ReferenceHash("erin-pw")), reference.AddUser("frank", ReferenceHash("frank-pw")));
             aliceToken = reference.AddSession(alice, now + 86_400);
             var expiredToken = reference.AddSession(bob, now - 1);
+            reference.Execute("UPDATE sessions SET created_at = $at", ("$at", now - 3_600)); // alice logged in an hour ago
             team = reference.AddGroup("team", "The Team");
             lobby = reference.AddGroup("lobby", "Lobby");
             reference.Execute("UPDATE groups SET visibility = 2, mls_group_id = 'abcd' WHERE id = $id", ("$id", ReferenceDatabase.Text(lobby)));
@@ -73,6 +74,13 @@ public sealed class ReferenceImportTests : IDisposable
         Assert.Contains(Lines(import.Stdout), line => line.Split("  ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is ["sessions", "1"]);
         Assert.Contains(Lines(import.Stdout), line => line.Split("  ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is ["messages", "5"]);
         Assert.Equal(sourceBytes, await File.ReadAllBytesAsync(Source));
+        await using (var imported = new SqliteConnection($"Data Source={Target};Mode=ReadOnly;Pooling=False"))
+        {
+            await imported.OpenAsync();
+            await using var createdAt = imported.CreateCommand();
+            createdAt.CommandText = "SELECT created_at FROM sessions";
+            Assert.Equal(now - 3_600, (long)(await createdAt.ExecuteScalarAsync())!); // the login time came over
+        }
 
         await using var server = await TestServer.StartAsync(config => config with { DatabasePath = Target });
         var spec = server.Spec;

@@ -18,7 +18,7 @@ public sealed class SessionTests
     public void End_raises_session_ended_for_its_token()
     {
         var user = UserId.New();
-        var session = new Session("hash", user, 1_000);
+        var session = new Session("hash", user, 0, 1_000);
 
         session.End();
 

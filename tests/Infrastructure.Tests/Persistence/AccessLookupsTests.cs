@@ -38,7 +38,7 @@ public sealed class AccessLookupsTests : IAsyncLifetime
     [Fact]
     public async Task A_session_is_found_by_its_token_hash_exactly()
     {
-        await AddSessionsAsync(new Session("hash-a", _alice.Id, 1_000), new Session("hash-b", _bob.Id, 2_000));
+        await AddSessionsAsync(new Session("hash-a", _alice.Id, 0, 1_000), new Session("hash-b", _bob.Id, 0, 2_000));
 
         Assert.Equal(new AuthenticatedSession(_alice.Id, "hash-a", 1_000), await FindSessionAsync("hash-a"));
         Assert.Equal(new AuthenticatedSession(_bob.Id, "hash-b", 2_000), await FindSessionAsync("hash-b"));
@@ -49,7 +49,7 @@ public sealed class AccessLookupsTests : IAsyncLifetime
     [Fact]
     public async Task A_slide_and_a_logout_through_the_write_gate_show_in_the_next_look_up()
     {
-        await AddSessionsAsync(new Session("hash-a", _alice.Id, 1_000));
+        await AddSessionsAsync(new Session("hash-a", _alice.Id, 0, 1_000));
         Assert.NotNull(await FindSessionAsync("hash-a"));
 
         await using (var scope = _database.Scope())
@@ -63,7 +63,7 @@ public sealed class AccessLookupsTests : IAsyncLifetime
     [Fact]
     public async Task Another_processs_logout_and_user_deletion_count_once_announced()
     {
-        await AddSessionsAsync(new Session("hash-a", _alice.Id, 1_000), new Session("hash-b", _bob.Id, 1_000));
+        await AddSessionsAsync(new Session("hash-a", _alice.Id, 0, 1_000), new Session("hash-b", _bob.Id, 0, 1_000));
         Assert.NotNull(await FindSessionAsync("hash-a"));
         Assert.NotNull(await FindSessionAsync("hash-b"));
 
@@ -81,7 +81,7 @@ public sealed class AccessLookupsTests : IAsyncLifetime
     {
         var group = Group.Create("team", "", _alice.Id, 0);
         await AddGroupsAsync(group);
-        await AddSessionsAsync(new Session("hash-a", _alice.Id, long.MaxValue), new Session("hash-c", _carol.Id, 1_000));
+        await AddSessionsAsync(new Session("hash-a", _alice.Id, 0, long.MaxValue), new Session("hash-c", _carol.Id, 0, 1_000));
         Assert.NotNull(await FindSessionAsync("hash-c"));
         await _database.WithDbAsync(db => db.Sessions.Where(s => s.TokenHash == "hash-c").ExecuteDeleteAsync());
 
@@ -99,7 +99,7 @@ public sealed class AccessLookupsTests : IAsyncLifetime
         var live = tokens.NewToken();
         var expired = tokens.NewToken();
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        await AddSessionsAsync(new Session(tokens.Hash(live), _alice.Id, now + 3_600), new Session(tokens.Hash(expired), _alice.Id, now - 1));
+        await AddSessionsAsync(new Session(tokens.Hash(live), _alice.Id, 0, now + 3_600), new Session(tokens.Hash(expired), _alice.Id, 0, now - 1));
 
         Assert.Equal(now - 1, (await FindSessionAsync(tokens.Hash(expired)))!.ExpiresAt);
         await using var scope = _database.Scope();
@@ -150,7 +150,7 @@ public sealed class AccessLookupsTests : IAsyncLifetime
     [Fact]
     public async Task A_new_look_up_connection_waits_for_a_lock_instead_of_failing()
     {
-        await AddSessionsAsync(new Session("hash-a", _alice.Id, 1_000));
+        await AddSessionsAsync(new Session("hash-a", _alice.Id, 0, 1_000));
         foreach (var kept in _database.Services.GetServices<IReleasableWhenIdle>()) kept.ReleaseIdle();
         await using var holder = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _database.FilePath, Pooling = false }.ToString());
         await holder.OpenAsync();
@@ -171,7 +171,7 @@ public sealed class AccessLookupsTests : IAsyncLifetime
     [Fact]
     public async Task Concurrent_look_ups_each_get_their_own_answer()
     {
-        var sessions = Enumerable.Range(0, 50).Select(i => new Session($"hash-{i}", i % 2 == 0 ? _alice.Id : _bob.Id, i)).ToArray();
+        var sessions = Enumerable.Range(0, 50).Select(i => new Session($"hash-{i}", i % 2 == 0 ? _alice.Id : _bob.Id, 0, i)).ToArray();
         await AddSessionsAsync(sessions);
 
         var found = await Task.WhenAll(Enumerable.Range(0, 500).Select(i => Task.Run(() => FindSessionAsync($"hash-{i % 50}"))));

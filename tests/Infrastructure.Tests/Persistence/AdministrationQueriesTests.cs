@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Conclave.Infrastructure.Tests.Persistence;
 
-// The operator's views (admin users list, groups list, stats) over real rows.
+// The operator's views (admin users list, a user's sessions, groups list, stats) over real rows.
 public sealed class AdministrationQueriesTests : IAsyncLifetime
 {
     private const long Now = 1_000;
@@ -29,7 +29,7 @@ public sealed class AdministrationQueriesTests : IAsyncLifetime
         await using var db = _database.NewContext();
         db.Users.AddRange(_alice, _bob, _zed);
         db.Groups.AddRange(_alpha, _beta);
-        db.Sessions.AddRange(new Session("a1", _alice.Id, Now + 1), new Session("a2", _alice.Id, Now), new Session("b1", _bob.Id, Now + 60));
+        db.Sessions.AddRange(new Session("a1", _alice.Id, Now - 5, Now + 1), new Session("a2", _alice.Id, Now - 9, Now), new Session("b1", _bob.Id, Now - 7, Now + 60));
         db.Messages.AddRange(new StoredMessage(_alpha.Id, 1, _alice.Id, [1], 0), new StoredMessage(_alpha.Id, 2, _bob.Id, [2], 0),
             new StoredMessage(_beta.Id, 1, _bob.Id, [3], 0));
         db.Invites.Add(Invite.Escrow(_alpha, _alice.Id, _zed.Id, alreadyInvited: false, [1], [1], [1], 0));
@@ -63,6 +63,15 @@ public sealed class AdministrationQueriesTests : IAsyncLifetime
             new GroupSummaryDto(_beta.Id, "Beta", "", GroupVisibility.Public, 1, 1, 1, 50),
             new GroupSummaryDto(_alpha.Id, "alpha", "A", GroupVisibility.Private, 2, 1, 2, 40),
         ], groups);
+    }
+
+    [Fact]
+    public async Task Session_times_are_the_users_unexpired_sessions_with_their_creation_times()
+    {
+        Assert.Equal([(Now - 5, Now + 1)], await Queries(q => q.SessionTimesAsync("alice", Now, default)));
+        Assert.Equal([(Now - 7, Now + 60)], await Queries(q => q.SessionTimesAsync("bob", Now, default)));
+        Assert.Empty((await Queries(q => q.SessionTimesAsync("Zed", Now, default)))!);
+        Assert.Null(await Queries(q => q.SessionTimesAsync("nobody", Now, default)));
     }
 
     [Fact]

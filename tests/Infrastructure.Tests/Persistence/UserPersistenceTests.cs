@@ -49,7 +49,7 @@ public sealed class UserPersistenceTests : IAsyncLifetime
         await Save(alice, bob);
         await using (var db = _database.NewContext())
         {
-            db.Sessions.AddRange(new Session("a1", alice.Id, 10), new Session("a2", alice.Id, 10), new Session("b1", bob.Id, 10));
+            db.Sessions.AddRange(new Session("a1", alice.Id, 0, 10), new Session("a2", alice.Id, 0, 10), new Session("b1", bob.Id, 0, 10));
             db.KeyPackages.AddRange(new KeyPackage(alice.Id, [0, 1, 0, 5], false, 0), new KeyPackage(bob.Id, [0, 1, 0, 5], true, 0));
             await db.SaveChangesAsync();
         }
@@ -74,7 +74,7 @@ public sealed class UserPersistenceTests : IAsyncLifetime
         await Save(alice);
         await using (var db = _database.NewContext())
         {
-            db.Sessions.AddRange(new Session("a1", alice.Id, 10), new Session("a2", alice.Id, 10));
+            db.Sessions.AddRange(new Session("a1", alice.Id, 0, 10), new Session("a2", alice.Id, 0, 10));
             await db.SaveChangesAsync();
         }
 

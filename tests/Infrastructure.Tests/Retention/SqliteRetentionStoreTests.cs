@@ -98,8 +98,8 @@ public sealed class SqliteRetentionStoreTests : IAsyncLifetime
     {
         await _database.WithDbAsync(db =>
         {
-            db.Sessions.Add(new Domain.Sessions.Session("expired", _alice.Id, Now));
-            db.Sessions.Add(new Domain.Sessions.Session("valid", _alice.Id, Now + 1));
+            db.Sessions.Add(new Domain.Sessions.Session("expired", _alice.Id, 0, Now));
+            db.Sessions.Add(new Domain.Sessions.Session("valid", _alice.Id, 0, Now + 1));
             return db.SaveChangesAsync();
         });
 

@@ -11,7 +11,7 @@ namespace Conclave.Infrastructure.Persistence.CompiledModel
     public partial class ConclaveDbContextModel
     {
         private ConclaveDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bf07128a-dad7-4daf-a49a-015b1abd0d4d"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("a284a429-83c2-4ac9-9be8-ac554a8dc8f8"), entityTypeCount: 13)
         {
         }
 

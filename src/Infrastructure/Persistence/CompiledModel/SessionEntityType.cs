@@ -21,7 +21,7 @@ namespace Conclave.Infrastructure.Persistence.CompiledModel
                 "Conclave.Domain.Sessions.Session",
                 typeof(Session),
                 baseEntityType,
-                propertyCount: 3,
+                propertyCount: 4,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -33,6 +33,14 @@ namespace Conclave.Infrastructure.Persistence.CompiledModel
                 fieldInfo: typeof(Session).GetField("<TokenHash>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 afterSaveBehavior: PropertySaveBehavior.Throw);
             tokenHash.AddAnnotation("Relational:ColumnName", "token_hash");
+
+            var createdAt = runtimeEntityType.AddProperty(
+                "CreatedAt",
+                typeof(long),
+                propertyInfo: typeof(Session).GetProperty("CreatedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Session).GetField("<CreatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0L);
+            createdAt.AddAnnotation("Relational:ColumnName", "created_at");
 
             var expiresAt = runtimeEntityType.AddProperty(
                 "ExpiresAt",

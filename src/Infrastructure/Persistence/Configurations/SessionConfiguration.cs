@@ -13,6 +13,7 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         session.HasKey(s => s.TokenHash);
         session.Property(s => s.TokenHash).HasColumnName("token_hash");
         session.Property(s => s.UserId).HasColumnName("user_id");
+        session.Property(s => s.CreatedAt).HasColumnName("created_at");
         session.Property(s => s.ExpiresAt).HasColumnName("expires_at");
         session.HasOne<User>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
         session.HasIndex(s => s.UserId);

@@ -267,6 +267,10 @@ namespace Conclave.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("token_hash");
 
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("expires_at");

@@ -179,3 +179,13 @@ VALUES ('20261207225521_RegistrationInvitations', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "sessions" ADD "created_at" INTEGER NOT NULL DEFAULT 0;
+
+UPDATE sessions SET created_at = CAST(strftime('%s', 'now') AS INTEGER);
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261208004134_SessionCreationTimes', '10.0.15');
+
+COMMIT;
+

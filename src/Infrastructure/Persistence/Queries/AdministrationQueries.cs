@@ -25,15 +25,16 @@ internal sealed class AdministrationQueries(ConclaveDbContext db) : IAdministrat
                 g.CreatedAt))
             .ToListAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<long>?> SessionExpiriesAsync(string username, long now, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(long CreatedAt, long ExpiresAt)>?> SessionTimesAsync(string username, long now, CancellationToken cancellationToken)
     {
         var user = await db.Users.AsNoTracking().Where(u => u.Username == username).Select(u => (UserId?)u.Id).FirstOrDefaultAsync(cancellationToken);
         if (user is not { } id) return null;
-        return await db.Sessions.AsNoTracking()
+        var sessions = await db.Sessions.AsNoTracking()
             .Where(s => s.UserId == id && s.ExpiresAt > now)
             .OrderBy(s => s.ExpiresAt)
-            .Select(s => s.ExpiresAt)
+            .Select(s => new { s.CreatedAt, s.ExpiresAt })
             .ToListAsync(cancellationToken);
+        return sessions.Select(s => (s.CreatedAt, s.ExpiresAt)).ToList();
     }
 
     public async Task<ServerStatsDto> StatsAsync(long now, CancellationToken cancellationToken) => new(

@@ -62,7 +62,7 @@ public sealed class LoginHandlerTests
 
         Assert.Equal(new LoginResult("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", _alice.Id, "Alice"), result);
         Assert.NotNull(added);
-        Assert.Equal(("token-hash", _alice.Id, Now + 3_600), (added.TokenHash, added.UserId, added.ExpiresAt));
+        Assert.Equal(("token-hash", _alice.Id, Now, Now + 3_600), (added.TokenHash, added.UserId, added.CreatedAt, added.ExpiresAt));
         Received.InOrder(() =>
         {
             _hasher.VerifyAsync("$argon2id$alice", "password123", Arg.Any<CancellationToken>());

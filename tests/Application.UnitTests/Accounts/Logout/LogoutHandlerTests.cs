@@ -14,7 +14,7 @@ public sealed class LogoutHandlerTests
     public async Task The_presenting_session_is_removed_and_announced()
     {
         var user = UserId.New();
-        var session = new Session("hash", user, 2_000_000_000);
+        var session = new Session("hash", user, 0, 2_000_000_000);
         _sessions.FindAsync("hash", Arg.Any<CancellationToken>()).Returns(session);
 
         await Handle(new LogoutCommand("hash"));

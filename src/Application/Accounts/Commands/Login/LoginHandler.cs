@@ -24,8 +24,8 @@ public sealed class LoginHandler(
 
         var token = tokens.NewToken();
         await unitOfWork.BeginAsync(cancellationToken);
-        var expiresAt = clock.GetUtcNow().ToUnixTimeSeconds() + settings.TokenTtlSeconds;
-        sessions.Add(new Session(tokens.Hash(token), user.Id, expiresAt));
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        sessions.Add(new Session(tokens.Hash(token), user.Id, now, now + settings.TokenTtlSeconds));
         return new LoginResult(token, user.Id, user.Username);
     }
 

@@ -9,8 +9,10 @@ public sealed class ListSessionsHandler(IAdministrationQueries queries, ServerSe
 {
     public async Task<IReadOnlyList<SessionSummaryDto>> Handle(ListSessionsQuery query, CancellationToken cancellationToken)
     {
-        var expiries = await queries.SessionExpiriesAsync(query.Username, clock.GetUtcNow().ToUnixTimeSeconds(), cancellationToken)
+        var sessions = await queries.SessionTimesAsync(query.Username, clock.GetUtcNow().ToUnixTimeSeconds(), cancellationToken)
             ?? throw DomainException.UserNotFound();
-        return expiries.Select(expiresAt => new SessionSummaryDto(expiresAt - settings.TokenTtlSeconds, expiresAt)).ToList();
+        return sessions
+            .Select(s => new SessionSummaryDto(s.CreatedAt, Math.Max(s.CreatedAt, s.ExpiresAt - settings.TokenTtlSeconds), s.ExpiresAt))
+            .ToList();
     }
 }
