@@ -50,6 +50,7 @@ public static class ServerApp
         builder.Services.AddGrpcReflection(config);
         builder.Services.AddOpenApiDocument(config);
         builder.Services.AddIdleMemoryTrim();
+        UseStrictGrpcDecoding(builder.Services);
         customize?.Invoke(builder);
 
         var app = builder.Build();
@@ -101,6 +102,16 @@ public static class ServerApp
         await app.StartAsync(cancellationToken);
     }
 
+    // Every gRPC service is bound with the spec surface's strict decoding instead of Grpc.AspNetCore's binder. Last,
+    // as every AddGrpc() (reflection's, too) registers that binder again: two binders map every method twice.
+    private static void UseStrictGrpcDecoding(IServiceCollection services)
+    {
+        var binders = services.Where(d => d.ServiceType == typeof(IServiceMethodProvider<>) && d.ImplementationType?.Name == "BinderServiceMethodProvider`1").ToList();
+        if (binders.Count == 0) throw new InvalidOperationException("Grpc.AspNetCore's method binder was not found: its strict replacement cannot be put in");
+        foreach (var binder in binders) services.Remove(binder);
+        services.AddSingleton(typeof(IServiceMethodProvider<>), typeof(StrictDecodingMethodProvider<>));
+    }
+
     private static void AddApi(IServiceCollection services)
     {
         services.AddGrpc(options =>
@@ -113,9 +124,6 @@ public static class ServerApp
         }).AddJsonTranscoding(options =>
             // JSON refusals carry ErrorInterceptor's google.rpc.Status, whose detail is an Any holding an ErrorResponse.
             options.TypeRegistry = TypeRegistry.FromMessages(ErrorResponse.Descriptor));
-        // Every gRPC service is bound with the spec surface's strict decoding instead of Grpc.AspNetCore's binder.
-        services.Remove(services.Single(d => d.ServiceType == typeof(IServiceMethodProvider<>) && d.ImplementationType?.Name == "BinderServiceMethodProvider`1"));
-        services.AddSingleton(typeof(IServiceMethodProvider<>), typeof(StrictDecodingMethodProvider<>));
         foreach (var service in GrpcServices.All) services.AddTransient(service);
         services.AddSingleton(RpcCatalog.OfImplementedServices());
         services.AddSingleton<MatcherPolicy, JsonRequestPolicy>();
