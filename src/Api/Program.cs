@@ -6,7 +6,7 @@ using Conclave.Api.Admin;
 using Conclave.Api.CommandLine;
 using Conclave.Api.Configuration;
 using Conclave.Api.Plugins;
-using Conclave.Infrastructure.Persistence.DatabaseFiles;
+using Conclave.Infrastructure.Sqlite.Files;
 
 CommandLineRequest request;
 ServerConfig config;

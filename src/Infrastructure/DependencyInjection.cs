@@ -1,69 +1,26 @@
 using Conclave.Application.Common.Events;
 using Conclave.Application.Common.Security;
-using Conclave.Application.Common.Persistence;
-using Conclave.Application.Messages;
-using Conclave.Application.Retention;
 using Conclave.Infrastructure.Events;
 using Conclave.Infrastructure.Persistence;
-using Conclave.Infrastructure.Persistence.Lookups;
-using Conclave.Infrastructure.Persistence.Messages;
 using Conclave.Infrastructure.Persistence.Queries;
 using Conclave.Infrastructure.Persistence.Repositories;
-using Conclave.Infrastructure.ReferenceImport;
 using Conclave.Infrastructure.Retention;
 using Conclave.Infrastructure.Security;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using Conclave.Infrastructure.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Conclave.Infrastructure;
 
 public static class DependencyInjection
 {
+    /// <summary>Everything but the storage engine's own machinery, then the engine (SQLite at <paramref name="databasePath"/>).</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, string databasePath)
     {
-        var connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = databasePath,
-            ForeignKeys = true,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
-        // Pooled contexts: a request reuses one (reset when its scope ends) instead of building it and its services,
-        // and leases it only once something in its scope uses it, with a connection kept open (ScopedContext).
-        services.AddPooledDbContextFactory<ConclaveDbContext>(options => options
-            .UseSqlite()
-            // Migrate would otherwise build two more models (design-time and snapshot) whenever it runs to compare
-            // them, only to warn a developer who forgot a migration; a test does that check instead.
-            .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning)));
-        services.AddScoped<DatabaseInitializer>();
-        services.AddSingleton(new DatabaseReadiness(databasePath));
-        services.AddHostedService<DatabaseCheckpoint>();
-        services.AddSingleton(_ => new ContextConnections(connectionString)); // built by the container, so disposed by it
-        services.AddSingleton<IReleasableWhenIdle>(provider => provider.GetRequiredService<ContextConnections>());
-        services.AddScoped<ScopedContext>();
-        services.AddScoped(provider => provider.GetRequiredService<ScopedContext>().Lease(provider.GetRequiredService<IDbContextFactory<ConclaveDbContext>>()));
-        services.AddScoped<EfUnitOfWork>();
-        services.AddScoped<IUnitOfWork>(provider => provider.GetRequiredService<EfUnitOfWork>());
-        services.AddSingleton(new WalFlush(databasePath + "-wal"));
-        services.AddSingleton(_ => new AccessEpoch(databasePath));
-        services.AddSingleton<WriteGate>();
-        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<MessageAppendWriter>(provider, connectionString));
-        services.AddTransient<IMessageLog, BatchedMessageLog>();
-        services.AddSingleton(_ => new AccessLookups(databasePath)); // built by the container, so disposed by it
-        services.AddSingleton<IReleasableWhenIdle>(provider => provider.GetRequiredService<AccessLookups>());
-        services.AddSingleton<ISessionStore, SessionStore>();
-        services.AddSingleton<IGroupAccess, GroupAccess>();
-        services.AddSingleton(provider => new ReferenceImporter(databasePath, provider.GetRequiredService<AccessEpoch>(), provider.GetRequiredService<TimeProvider>()));
-
         // Every repository and query class, under each interface it implements (one instance per scope).
         services.Scan(scan => scan.FromAssemblyOf<ConclaveDbContext>()
             .AddClasses(classes => classes.InNamespaceOf(typeof(UserRepository), typeof(UserQueries)), publicOnly: false)
             .AsSelfWithInterfaces()
             .WithScopedLifetime());
-
-        services.AddSingleton<IRetentionStore>(provider => ActivatorUtilities.CreateInstance<SqliteRetentionStore>(provider, connectionString));
         services.AddHostedService<CleanupWorker>();
 
         services.AddSingleton<IPasswordHasher, Argon2idPasswordHasher>();
@@ -72,7 +29,6 @@ public static class DependencyInjection
         services.AddSingleton(new InProcessEventHub(InProcessEventHub.DefaultCapacity));
         services.AddSingleton<IEventSink>(provider => provider.GetRequiredService<InProcessEventHub>());
         services.AddSingleton<IEventStream>(provider => provider.GetRequiredService<InProcessEventHub>());
-        services.AddSingleton<ISessionEndings, SessionEndMark>();
-        return services;
+        return services.AddSqliteStorage(databasePath);
     }
 }

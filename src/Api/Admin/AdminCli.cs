@@ -1,7 +1,7 @@
 using Conclave.Api.Configuration;
 using Conclave.Api.Plugins;
 using Conclave.Domain.Common;
-using Conclave.Infrastructure.Persistence.DatabaseFiles;
+using Conclave.Infrastructure.Sqlite.Files;
 using Conclave.Plugins.Abstractions.Policies;
 
 namespace Conclave.Api.Admin;

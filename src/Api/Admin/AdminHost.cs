@@ -4,7 +4,8 @@ using Conclave.Application;
 using Conclave.Application.Plugins;
 using Conclave.Infrastructure;
 using Conclave.Infrastructure.Persistence;
-using Conclave.Infrastructure.Persistence.DatabaseFiles;
+using Conclave.Infrastructure.Sqlite.Files;
+using Conclave.Infrastructure.Sqlite.Schema;
 using Microsoft.Data.Sqlite;
 
 namespace Conclave.Api.Admin;

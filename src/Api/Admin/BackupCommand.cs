@@ -1,5 +1,6 @@
 using Conclave.Api.Configuration;
 using Conclave.Infrastructure.Persistence;
+using Conclave.Infrastructure.Sqlite.Files;
 using Microsoft.Data.Sqlite;
 
 namespace Conclave.Api.Admin;

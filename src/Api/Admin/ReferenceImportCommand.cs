@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using Conclave.Api.Configuration;
 using Conclave.Api.Plugins;
-using Conclave.Infrastructure.Persistence.DatabaseFiles;
-using Conclave.Infrastructure.ReferenceImport;
+using Conclave.Infrastructure.Sqlite.Files;
+using Conclave.Infrastructure.Sqlite.ReferenceImport;
 using Microsoft.Data.Sqlite;
 
 namespace Conclave.Api.Admin;

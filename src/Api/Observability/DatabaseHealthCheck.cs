@@ -1,4 +1,5 @@
 using Conclave.Infrastructure.Persistence;
+using Conclave.Infrastructure.Sqlite.Schema;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Conclave.Api.Observability;

@@ -3,6 +3,9 @@ using Conclave.Application.Common.Observability;
 using Conclave.Application.Common.Persistence;
 using Conclave.Domain.Common;
 using Conclave.Domain.Messages;
+using Conclave.Infrastructure.Sqlite.Connections;
+using Conclave.Infrastructure.Sqlite.Durability;
+using Conclave.Infrastructure.Sqlite.Messages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Conclave.Infrastructure.Persistence;

@@ -1,4 +1,4 @@
-using Conclave.Infrastructure.Persistence.Lookups;
+using Conclave.Infrastructure.Sqlite.Lookups;
 using Microsoft.Data.Sqlite;
 
 namespace Conclave.Api.IntegrationTests.Support;

@@ -1,5 +1,5 @@
 using Conclave.Infrastructure.Events;
-using Conclave.Infrastructure.Persistence.Lookups;
+using Conclave.Infrastructure.Sqlite.Lookups;
 
 namespace Conclave.Infrastructure.Tests.Events;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Conclave.Infrastructure.Persistence;
+using Conclave.Infrastructure.Sqlite.Schema;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Design.Internal;
@@ -10,19 +11,19 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Conclave.Infrastructure.Tests.Persistence;
 
-// The server runs on the compiled model in Persistence/CompiledModel (EF Core finds it by its assembly attribute), not
+// The server runs on the compiled model in Sqlite/CompiledModel (EF Core finds it by its assembly attribute), not
 // on one built from the entity configurations at start. This test generates it again from the configurations, as
 // `dotnet ef dbcontext optimize` does, and fails when the checked-in files differ: a model change without the
 // regenerated model fails here.
 public sealed partial class CompiledModelTests
 {
     private const string Regenerate = "dotnet ef dbcontext optimize -p src/Infrastructure -s src/Infrastructure " +
-                                      "-o Persistence/CompiledModel -n Conclave.Infrastructure.Persistence.CompiledModel";
+                                      "-o Sqlite/CompiledModel -n Conclave.Infrastructure.Sqlite.CompiledModel";
 
     [Fact]
     public void The_compiled_model_matches_the_entity_configurations()
     {
-        var folder = Path.Combine(RepositoryRoot(), "src", "Infrastructure", "Persistence", "CompiledModel");
+        var folder = Path.Combine(RepositoryRoot(), "src", "Infrastructure", "Sqlite", "CompiledModel");
         var generated = Generate().ToDictionary(file => file.Path, file => file.Code);
 
         var checkedIn = Directory.GetFiles(folder, "*.cs").ToDictionary(path => Path.GetFileName(path), File.ReadAllText);
@@ -38,7 +39,7 @@ public sealed partial class CompiledModelTests
     {
         using var db = new DesignTimeDbContextFactory().CreateDbContext([]);
 
-        Assert.IsType<Conclave.Infrastructure.Persistence.CompiledModel.ConclaveDbContextModel>(db.Model, exactMatch: false);
+        Assert.IsType<Conclave.Infrastructure.Sqlite.CompiledModel.ConclaveDbContextModel>(db.Model, exactMatch: false);
     }
 
 #pragma warning disable EF1001 // the design-time services, as the dotnet-ef tool builds them
@@ -52,7 +53,7 @@ public sealed partial class CompiledModelTests
             new CompiledModelCodeGenerationOptions
             {
                 ContextType = typeof(ConclaveDbContext),
-                ModelNamespace = "Conclave.Infrastructure.Persistence.CompiledModel",
+                ModelNamespace = "Conclave.Infrastructure.Sqlite.CompiledModel",
                 Language = "C#",
                 UseNullableReferenceTypes = true,
             });

@@ -1,5 +1,6 @@
 using System.Data;
 using Conclave.Infrastructure.Persistence;
+using Conclave.Infrastructure.Sqlite.Connections;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -4,6 +4,7 @@ using Conclave.Domain.Messages;
 using Conclave.Domain.Users;
 using Conclave.Infrastructure;
 using Conclave.Infrastructure.Persistence;
+using Conclave.Infrastructure.Sqlite.Schema;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

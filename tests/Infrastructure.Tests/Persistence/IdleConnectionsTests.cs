@@ -1,4 +1,5 @@
 using Conclave.Infrastructure.Persistence;
+using Conclave.Infrastructure.Sqlite.Connections;
 
 namespace Conclave.Infrastructure.Tests.Persistence;
 

@@ -1,4 +1,5 @@
-using Conclave.Infrastructure.Persistence.Lookups;
+using Conclave.Infrastructure.Sqlite.Lookups;
+
 
 namespace Conclave.Infrastructure.Tests.Persistence;
 

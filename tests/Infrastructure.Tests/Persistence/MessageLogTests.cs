@@ -12,6 +12,7 @@ using Conclave.Domain.Groups;
 using Conclave.Domain.Messages;
 using Conclave.Domain.Users;
 using Conclave.Infrastructure.Persistence;
+using Conclave.Infrastructure.Sqlite.Connections;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

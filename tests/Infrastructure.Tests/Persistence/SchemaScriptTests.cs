@@ -1,4 +1,5 @@
 using Conclave.Infrastructure.Persistence;
+using Conclave.Infrastructure.Sqlite.Schema;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -11,7 +12,7 @@ namespace Conclave.Infrastructure.Tests.Persistence;
 public sealed class SchemaScriptTests : IDisposable
 {
     private const string Regenerate = "dotnet ef migrations script -p src/Infrastructure -s src/Infrastructure " +
-                                      "-o src/Infrastructure/Persistence/Migrations/Schema.sql";
+                                      "-o src/Infrastructure/Sqlite/Migrations/Schema.sql";
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "conclave-infra-tests", Guid.NewGuid().ToString("N"));
 

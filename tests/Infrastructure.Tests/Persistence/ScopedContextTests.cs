@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Conclave.Infrastructure.Persistence;
+using Conclave.Infrastructure.Sqlite.Connections;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

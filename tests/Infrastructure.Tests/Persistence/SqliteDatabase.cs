@@ -1,6 +1,7 @@
 using Conclave.Application;
 using Conclave.Application.Common.Settings;
 using Conclave.Infrastructure.Persistence;
+using Conclave.Infrastructure.Sqlite.Schema;
 using MediatR;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,6 @@
 using Conclave.Application.Accounts.Commands.Register;
 using Conclave.Infrastructure.Persistence;
+using Conclave.Infrastructure.Sqlite.Durability;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

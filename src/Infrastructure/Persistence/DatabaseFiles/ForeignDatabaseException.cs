@@ -1,4 +1,0 @@
-namespace Conclave.Infrastructure.Persistence.DatabaseFiles;
-
-/// <summary>The file at database_path is not this server's; it was left as it was. The message is one line for the operator.</summary>
-public sealed class ForeignDatabaseException(string message) : Exception(message);

@@ -1,4 +1,0 @@
-namespace Conclave.Infrastructure.ReferenceImport;
-
-/// <summary>How many rows of each kind were carried over, in the order they were written.</summary>
-public sealed record ImportReport(IReadOnlyList<(string Kind, long Rows)> Counts);
