@@ -28,7 +28,10 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         for (var life = 1; life <= CrashSettings.Kills; life++)
         {
             await using var server = await ServerLife.StartAsync(_folder.Path, DatabasePath);
-            await new CrashWorkload(cast, ledger, server.Spec, life).RunAndKillAsync(server.Process, random);
+            // On a slow machine an invite's four steps can outlast every random kill: until one accept is acknowledged,
+            // a life is killed only after it.
+            await new CrashWorkload(cast, ledger, server.Spec, life).RunAndKillAsync(server.Process, random,
+                ledger.AckedAccepts.IsEmpty ? FirstAcceptAsync : null);
         }
         output.WriteLine($"{CrashSettings.Kills} kills (seed {CrashSettings.Seed}): {ledger.Messages.Count} acknowledged messages, " +
             $"{ledger.Escrows.Count} escrows, {ledger.AckedAccepts.Count} accepts, " +
@@ -39,5 +42,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         Assert.NotEmpty(ledger.AckedAccepts);
         await using var last = await ServerLife.StartAsync(_folder.Path, DatabasePath);
         Assert.Empty(await DurabilityChecks.ProblemsAsync(last.Spec, cast, ledger, DatabasePath));
+
+        Task FirstAcceptAsync() => Eventually.HoldsAsync(() => Task.FromResult(!ledger.AckedAccepts.IsEmpty), TimeSpan.FromSeconds(60), "a first acknowledged accept");
     }
 }
