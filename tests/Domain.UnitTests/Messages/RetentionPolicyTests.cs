@@ -21,10 +21,10 @@ public sealed class RetentionPolicyTests
 
     [Theory]
     [InlineData(-1, -1, null)]          // kept forever
-    [InlineData(-1, 250, 1_000 - 250)]
-    [InlineData(150, -1, 1_000 - 150)]
-    [InlineData(300, 150, 1_000 - 150)]
-    [InlineData(100, 250, 1_000 - 100)]
+    [InlineData(-1, 250, 1_000L - 250)]
+    [InlineData(150, -1, 1_000L - 150)]
+    [InlineData(300, 150, 1_000L - 150)]
+    [InlineData(100, 250, 1_000L - 100)]
     [InlineData(300, 0, null)]          // delete-after-fetch: no ageing
     [InlineData(0, 60, null)]
     public void Messages_age_out_one_effective_expiry_after_their_creation(long server, long group, long? before) =>
