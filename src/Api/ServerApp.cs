@@ -136,8 +136,6 @@ public static class ServerApp
         services.AddSingleton(new EventStreamOptions());
         services.AddHttpContextAccessor();
         services.AddScoped<ClientAddress>();
-        services.AddSingleton<RegistrationLimit>();
-        services.AddSingleton<LoginFailureLimit>();
         services.AddSingleton<OpenEventStreams>();
         services.AddSingleton<EventStreamLimit>();
     }

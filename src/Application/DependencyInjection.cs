@@ -1,5 +1,6 @@
 using System.Reflection;
 using Conclave.Application.Accounts;
+using Conclave.Application.Accounts.Commands.Login;
 using Conclave.Application.Accounts.Commands.Register;
 using Conclave.Application.Common.Behaviours;
 using Conclave.Application.Common.Events;
@@ -32,7 +33,10 @@ public static class DependencyInjection
         services.AddScoped<PasswordReplacement>();
         services.AddSingleton<ConclaveMetrics>();
         services.AddScoped<CleanupRun>();
-        services.AddSingleton<KeyPackageRateLimiter>(); // in memory, shared by every request (decision 4)
+        // The rate limits count in memory, shared by every request.
+        services.AddSingleton<KeyPackageRateLimiter>(); // decision 4
+        services.AddSingleton<RegistrationLimit>();
+        services.AddSingleton<LoginFailureLimit>();
         services.AddScoped<GroupBlobs>();
         services.TryAddSingleton(new PluginDispatchOptions());
         services.AddSingleton<PluginEventDispatcher>();

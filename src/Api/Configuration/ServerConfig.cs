@@ -77,6 +77,8 @@ public sealed record ServerConfig
         CleanupIntervalSeconds = Math.Max(1, Seconds(CleanupInterval)),
         RegistrationEnabled = RegistrationEnabled,
         RegistrationToken = RegistrationToken,
+        RegisterLimitPerMinute = RegisterLimitPerMinute,
+        LoginFailureLimitPerMinute = LoginFailureLimitPerMinute,
     };
 
     private bool PrintMembers(System.Text.StringBuilder builder) => SecretText.PrintMembers(this, builder);

@@ -9,6 +9,8 @@ public static class AdminOnly
     public const string UpdateSettings = "only group admins can update group settings";
     public const string DeleteGroup = "only group admins can delete a group";
     public const string Invite = "only group admins can invite members";
+    public const string CancelInvite = "only group admins can cancel invites";
+    public const string ListInvites = "only group admins can list pending invites";
     public const string Remove = "only group admins can remove members";
     public const string Promote = "only group admins can promote members";
     public const string Demote = "only group admins can demote members";

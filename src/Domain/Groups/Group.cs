@@ -54,6 +54,23 @@ public sealed class Group : AggregateRoot
         if (!IsAdmin(actor)) throw DomainException.NotAdmin(message);
     }
 
+    /// <summary>Only admins invite, by handing out key packages or by escrow (CLARIFICATIONS R21, R31).</summary>
+    public void RequireInviter(UserId actor) => RequireAdmin(actor, AdminOnly.Invite);
+
+    /// <summary>
+    /// The key-package step's check of one listed user, after their existence check (CLARIFICATIONS R21): the inviter
+    /// is skipped (C35), a member is a conflict; no ban or pending-invite check (C25). Whether <paramref name="user"/>
+    /// is handed a key package.
+    /// </summary>
+    public bool HandsKeyPackageTo(UserId inviter, UserId user)
+    {
+        if (user == inviter) return false;
+        if (IsMember(user)) throw AlreadyMember();
+        return true;
+    }
+
+    internal static DomainException AlreadyMember() => new(DomainError.Conflict, "user is already a member of this group");
+
     /// <summary>
     /// CLARIFICATIONS R16 in its order, but all or nothing (decision 12): every check passes before anything changes.
     /// Empty alias or name and visibility 0 mean "no change"; <paramref name="expiry"/> null means "leave it".
@@ -155,7 +172,7 @@ public sealed class Group : AggregateRoot
     /// <summary>Adds an invitee on acceptance; re-checked inside the transaction (C31), leaving the invite pending on failure.</summary>
     public void AdmitInvitee(UserId invitee, long now)
     {
-        if (IsMember(invitee)) throw new DomainException(DomainError.Conflict, "user is already a member of this group");
+        if (IsMember(invitee)) throw AlreadyMember();
         if (IsBanned(invitee)) throw new DomainException(DomainError.Banned, "you are banned from this group");
         _members.Add(new GroupMember(invitee, GroupRole.Member, now));
         Raise(new MemberAdded(Id, invitee, MembershipSource.Invite));

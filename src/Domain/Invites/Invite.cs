@@ -26,7 +26,7 @@ public sealed class Invite : AggregateRoot
     public static Invite Escrow(Group group, UserId inviter, UserId invitee, bool alreadyInvited,
         byte[] commit, byte[] welcome, byte[] groupInfo, long now)
     {
-        if (group.IsMember(invitee)) throw new DomainException(DomainError.Conflict, "user is already a member of this group");
+        if (group.IsMember(invitee)) throw Group.AlreadyMember();
         if (group.IsBanned(invitee)) throw new DomainException(DomainError.Banned, "user is banned from this group");
         if (alreadyInvited) throw new DomainException(DomainError.Conflict, "a pending invite already exists for this user and group");
         var invite = new Invite

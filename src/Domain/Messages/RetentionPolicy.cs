@@ -17,7 +17,16 @@ public static class RetentionPolicy
         return Math.Min(serverRetention, groupExpiry);
     }
 
-    /// <summary>Whether fetches and sends move the member's watermark (only in delete-after-fetch groups).</summary>
+    /// <summary>
+    /// The creation time before which a group's messages have aged out at <paramref name="now"/>, or null when they do
+    /// not age: kept, or deleted once fetched instead.
+    /// </summary>
+    public static long? AgedOutBefore(long serverRetention, long groupExpiry, long now) =>
+        EffectiveExpiry(serverRetention, groupExpiry) is > 0 and var expiry ? now - expiry : null;
+
+    /// <summary>
+    /// Whether the group deletes its messages once fetched; only then do fetches and sends move the member's watermark.
+    /// </summary>
     public static bool TracksWatermarks(long serverRetention, long groupExpiry) =>
         EffectiveExpiry(serverRetention, groupExpiry) == DeleteAfterFetch;
 

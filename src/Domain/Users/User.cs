@@ -51,6 +51,10 @@ public sealed class User : AggregateRoot
 
     public void SignOutEverywhere() => Raise(new SignedOutEverywhere(Id));
 
-    /// <summary>Marks the account deleted; <paramref name="remaining"/> are the members left in each of its groups.</summary>
-    public void Delete(IReadOnlyList<GroupMembers> remaining) => Raise(new AccountDeleted(Id, remaining));
+    /// <summary>
+    /// Marks the account deleted, given who is in each group it is in now. Its groups stay as they are without it, even
+    /// with no admin or no member left (C34, C38); each group with members left is told who remains (C9).
+    /// </summary>
+    public void Delete(IReadOnlyList<GroupMembers> groups) =>
+        Raise(new AccountDeleted(Id, groups.Select(g => g.Without(Id)).Where(g => g.Members.Count > 0).ToList()));
 }

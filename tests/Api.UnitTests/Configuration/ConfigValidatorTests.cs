@@ -30,6 +30,14 @@ public sealed class ConfigValidatorTests
     }
 
     [Fact]
+    public void The_registration_and_login_limits_reach_the_use_cases()
+    {
+        var settings = new ServerConfig { RegisterLimitPerMinute = 3, LoginFailureLimitPerMinute = 7 }.ToSettings();
+
+        Assert.Equal((3L, 7L), (settings.RegisterLimitPerMinute, settings.LoginFailureLimitPerMinute));
+    }
+
+    [Fact]
     public void Zero_turns_every_abuse_limit_off_and_is_valid() =>
         ConfigValidator.Validate(new ServerConfig { RegisterLimitPerMinute = 0, LoginFailureLimitPerMinute = 0, EventStreamsPerUser = 0 });
 

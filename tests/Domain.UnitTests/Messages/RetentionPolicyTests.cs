@@ -20,6 +20,17 @@ public sealed class RetentionPolicyTests
         Assert.Equal(effective, RetentionPolicy.EffectiveExpiry(server, group));
 
     [Theory]
+    [InlineData(-1, -1, null)]          // kept forever
+    [InlineData(-1, 250, 1_000L - 250)]
+    [InlineData(150, -1, 1_000L - 150)]
+    [InlineData(300, 150, 1_000L - 150)]
+    [InlineData(100, 250, 1_000L - 100)]
+    [InlineData(300, 0, null)]          // delete-after-fetch: no ageing
+    [InlineData(0, 60, null)]
+    public void Messages_age_out_one_effective_expiry_after_their_creation(long server, long group, long? before) =>
+        Assert.Equal(before, RetentionPolicy.AgedOutBefore(server, group, now: 1_000));
+
+    [Theory]
     [InlineData(0, -1, true)]
     [InlineData(-1, 0, true)]
     [InlineData(600, 0, true)]

@@ -114,16 +114,44 @@ public sealed class UserTests
     }
 
     [Fact]
-    public void Delete_raises_account_deleted_with_the_members_who_remain()
+    public void Delete_tells_each_group_the_account_was_in_who_remains()
     {
         var user = Alice();
         user.ClearDomainEvents();
-        var remaining = new[] { new GroupMembers(GroupId.New(), [UserId.New(), UserId.New()]) };
+        UserId bob = UserId.New(), carol = UserId.New();
+        GroupId shared = GroupId.New(), pair = GroupId.New();
 
-        user.Delete(remaining);
+        user.Delete([new GroupMembers(shared, [bob, user.Id, carol]), new GroupMembers(pair, [user.Id, carol])]);
 
         var deleted = Assert.IsType<AccountDeleted>(Assert.Single(user.DomainEvents));
         Assert.Equal(user.Id, deleted.UserId);
-        Assert.Same(remaining, deleted.Groups);
+        Assert.Equal([(shared, new[] { bob, carol }), (pair, new[] { carol })],
+            deleted.Groups.Select(g => (g.GroupId, g.Members.ToArray())).ToArray());
+    }
+
+    [Fact]
+    public void A_group_the_account_leaves_empty_is_told_nothing()
+    {
+        var user = Alice();
+        user.ClearDomainEvents();
+        var other = UserId.New();
+        var kept = GroupId.New();
+
+        // C38: the emptied group stays (nothing here deletes it); with nobody left, nobody is told (C9).
+        user.Delete([new GroupMembers(GroupId.New(), [user.Id]), new GroupMembers(kept, [other, user.Id])]);
+
+        var deleted = Assert.IsType<AccountDeleted>(Assert.Single(user.DomainEvents));
+        Assert.Equal([kept], deleted.Groups.Select(g => g.GroupId));
+    }
+
+    [Fact]
+    public void An_account_in_no_group_is_deleted_with_nobody_to_tell()
+    {
+        var user = Alice();
+        user.ClearDomainEvents();
+
+        user.Delete([]);
+
+        Assert.Empty(Assert.IsType<AccountDeleted>(Assert.Single(user.DomainEvents)).Groups);
     }
 }

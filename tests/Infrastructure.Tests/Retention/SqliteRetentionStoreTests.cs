@@ -45,6 +45,22 @@ public sealed class SqliteRetentionStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_group_ages_by_its_own_effective_expiry_in_one_statement()
+    {
+        var byDefault = await SeedGroupAsync(-1, createdAts: [Now - 400, Now - 200, Now - 50]);
+        var shorter = await SeedGroupAsync(100, createdAts: [Now - 400, Now - 200, Now - 50]);
+        var longer = await SeedGroupAsync(300, createdAts: [Now - 400, Now - 200, Now - 50]);
+        var fetched = await SeedGroupAsync(0, createdAts: [Now - 400, Now - 200, Now - 50]);
+
+        Assert.Equal(4, await Store(store => store.DeleteAgedMessagesAsync(Now, 250, 1_000, default)));
+
+        Assert.Equal([2, 3], await SequencesAsync(byDefault));   // server retention 250
+        Assert.Equal([3], await SequencesAsync(shorter));        // its own 100
+        Assert.Equal([2, 3], await SequencesAsync(longer));      // capped at 250
+        Assert.Equal([1, 2, 3], await SequencesAsync(fetched));  // delete-after-fetch: no ageing
+    }
+
+    [Fact]
     public async Task Server_delete_after_fetch_ages_nothing() =>
         Assert.Equal(0, await Store(store => store.DeleteAgedMessagesAsync(Now, 0, 1_000, default)));
 

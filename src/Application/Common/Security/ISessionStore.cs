@@ -4,5 +4,6 @@ namespace Conclave.Application.Common.Security;
 public interface ISessionStore
 {
     Task<AuthenticatedSession?> FindAsync(string tokenHash, CancellationToken cancellationToken);
+    /// <summary>Stores the expiry <see cref="Domain.Sessions.Session.SlideOnUse"/> decided, through the write gate and the fsync.</summary>
     Task SlideAsync(string tokenHash, long expiresAt, CancellationToken cancellationToken);
 }

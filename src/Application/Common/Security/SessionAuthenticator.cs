@@ -6,18 +6,13 @@ namespace Conclave.Application.Common.Security;
 /// <summary>Validates a presented token and slides its session's expiry (spec architecture/authentication.md).</summary>
 public sealed class SessionAuthenticator(ISessionStore store, ISessionTokens tokens, SessionSlides slides, TimeProvider clock, ServerSettings settings)
 {
-    // The expiry is rewritten only once it lags now + TTL by this much, so steady traffic costs no write per
-    // request; the drift is at most 1% of the TTL and never more than a minute (docs/compatibility.md).
-    private long SlideGranularity => Math.Clamp(settings.TokenTtlSeconds / 100, 0, 60);
-
     public async Task<AuthenticatedSession?> AuthenticateAsync(string token, CancellationToken cancellationToken)
     {
         var hash = tokens.Hash(token);
         var session = await store.FindAsync(hash, cancellationToken);
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
         if (session is null || !Session.IsValid(session.ExpiresAt, now)) return null;
-        var expiresAt = now + settings.TokenTtlSeconds;
-        if (expiresAt - session.ExpiresAt > SlideGranularity)
+        if (Session.SlideOnUse(session.ExpiresAt, now, settings.TokenTtlSeconds) is { } expiresAt)
         {
             // Shared with the other requests on this token, so no one request's token may cancel it.
             await slides.SlideAsync(hash, () => store.SlideAsync(hash, expiresAt, CancellationToken.None));
@@ -33,6 +28,6 @@ public sealed class SessionAuthenticator(ISessionStore store, ISessionTokens tok
     public async Task<long?> ValidUntilAsync(string tokenHash, CancellationToken cancellationToken)
     {
         var session = await store.FindAsync(tokenHash, cancellationToken);
-        return session is not null && session.ExpiresAt > clock.GetUtcNow().ToUnixTimeSeconds() ? session.ExpiresAt : null;
+        return session is not null && Session.IsValid(session.ExpiresAt, clock.GetUtcNow().ToUnixTimeSeconds()) ? session.ExpiresAt : null;
     }
 }

@@ -14,6 +14,10 @@ public sealed record ServerSettings
     public long CleanupIntervalSeconds { get; init; } = 3_600;
     public bool RegistrationEnabled { get; init; } = true;
     public string? RegistrationToken { get; init; }
+    /// <summary>Registration requests per client address per rolling minute; 0 is unlimited.</summary>
+    public long RegisterLimitPerMinute { get; init; } = 10;
+    /// <summary>Failed logins per client address per rolling minute; 0 is unlimited.</summary>
+    public long LoginFailureLimitPerMinute { get; init; } = 20;
 
     private bool PrintMembers(StringBuilder builder) => SecretText.PrintMembers(this, builder);
 }

@@ -25,7 +25,7 @@ public sealed class LoginHandler(
         var token = tokens.NewToken();
         await unitOfWork.BeginAsync(cancellationToken);
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
-        sessions.Add(new Session(tokens.Hash(token), user.Id, now, now + settings.TokenTtlSeconds));
+        sessions.Add(Session.Start(tokens.Hash(token), user.Id, now, settings.TokenTtlSeconds));
         return new LoginResult(token, user.Id, user.Username);
     }
 

@@ -1,5 +1,6 @@
 using Conclave.Application.Common.Settings;
 using Conclave.Domain.Common;
+using Conclave.Domain.Sessions;
 using MediatR;
 
 namespace Conclave.Application.Administration.Queries.ListSessions;
@@ -12,7 +13,7 @@ public sealed class ListSessionsHandler(IAdministrationQueries queries, ServerSe
         var sessions = await queries.SessionTimesAsync(query.Username, clock.GetUtcNow().ToUnixTimeSeconds(), cancellationToken)
             ?? throw DomainException.UserNotFound();
         return sessions
-            .Select(s => new SessionSummaryDto(s.CreatedAt, Math.Max(s.CreatedAt, s.ExpiresAt - settings.TokenTtlSeconds), s.ExpiresAt))
+            .Select(s => new SessionSummaryDto(s.CreatedAt, Session.LastUsedAt(s.CreatedAt, s.ExpiresAt, settings.TokenTtlSeconds), s.ExpiresAt))
             .ToList();
     }
 }

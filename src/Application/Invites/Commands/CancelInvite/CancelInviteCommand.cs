@@ -9,5 +9,5 @@ namespace Conclave.Application.Invites.Commands.CancelInvite;
 public sealed record CancelInviteCommand(GroupId GroupId, UserId Actor, byte[] InviteeId) : IRequest<Unit>, IGroupScoped
 {
     public GroupRole RequiredRole => GroupRole.Admin;
-    public string NotAdminMessage => "only group admins can cancel invites";
+    public string NotAdminMessage => AdminOnly.CancelInvite;
 }

@@ -11,12 +11,10 @@ namespace Conclave.Application.Invites.Commands.EscrowInvite;
 public sealed class EscrowInviteHandler(IGroupRepository groups, IUserRepository users, IInviteRepository invites, TimeProvider clock)
     : IRequestHandler<EscrowInviteCommand, Unit>
 {
-    private const string NotAdmin = "only group admins can invite members";
-
     public async Task<Unit> Handle(EscrowInviteCommand command, CancellationToken cancellationToken)
     {
-        var group = await groups.GetAsync(command.GroupId, cancellationToken) ?? throw DomainException.NotAdmin(NotAdmin);
-        group.RequireAdmin(command.Actor, NotAdmin);
+        var group = await groups.GetAsync(command.GroupId, cancellationToken) ?? throw DomainException.NotAdmin(AdminOnly.Invite);
+        group.RequireInviter(command.Actor);
         var invitee = command.InviteeId.ToUserId();
         await users.RequireAsync(invitee, cancellationToken);
         var alreadyInvited = await invites.PendingExistsAsync(group.Id, invitee, cancellationToken);

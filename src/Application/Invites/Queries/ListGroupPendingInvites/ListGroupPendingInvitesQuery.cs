@@ -8,5 +8,5 @@ namespace Conclave.Application.Invites.Queries.ListGroupPendingInvites;
 public sealed record ListGroupPendingInvitesQuery(GroupId GroupId, UserId Actor) : IQuery<IReadOnlyList<PendingInviteDto>>, IGroupScoped
 {
     public GroupRole RequiredRole => GroupRole.Admin;
-    public string NotAdminMessage => "only group admins can list pending invites";
+    public string NotAdminMessage => AdminOnly.ListInvites;
 }

@@ -1,8 +1,8 @@
-using Conclave.Api.Configuration;
 using Conclave.Application.Common.RateLimiting;
+using Conclave.Application.Common.Settings;
 using Conclave.Domain.Common;
 
-namespace Conclave.Api.Abuse;
+namespace Conclave.Application.Accounts.Commands.Login;
 
 /// <summary>
 /// login_failure_limit_per_minute: failed logins per rolling minute per client address; 0 is unlimited. There is
@@ -12,13 +12,13 @@ namespace Conclave.Api.Abuse;
 /// is verified, so parallel guesses cannot overrun the limit, and gives it back when it succeeds: successful logins
 /// never count.
 /// </summary>
-public sealed class LoginFailureLimit(ServerConfig config, TimeProvider clock)
+public sealed class LoginFailureLimit(ServerSettings settings, TimeProvider clock)
 {
     private readonly RollingWindow<string> _byAddress = new(clock, TimeSpan.FromMinutes(1));
 
     public LoginAttempt Begin(string clientAddress)
     {
-        var limit = config.LoginFailureLimitPerMinute;
+        var limit = settings.LoginFailureLimitPerMinute;
         if (limit == 0) return LoginAttempt.Uncounted;
         var stamp = _byAddress.TryAdd(clientAddress, limit)
             ?? throw new DomainException(DomainError.RateLimited, $"rate limit exceeded: at most {limit} failed logins per minute from this address");

@@ -1,9 +1,9 @@
-using Conclave.Api.Abuse;
-using Conclave.Api.Configuration;
+using Conclave.Application.Accounts.Commands.Login;
+using Conclave.Application.Common.Settings;
 using Conclave.Domain.Common;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Conclave.Api.UnitTests.Abuse;
+namespace Conclave.Application.UnitTests.Accounts.Login;
 
 // login_failure_limit_per_minute (CLARIFICATIONS decision 11, §4.7): failures per address, none per username (issue
 // 30: anyone could otherwise lock a user out); successes never count; 0 unlimited.
@@ -11,7 +11,7 @@ public sealed class LoginFailureLimitTests
 {
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.Parse("2026-01-01T00:00:00Z"));
 
-    private LoginFailureLimit Limit(long perMinute) => new(new ServerConfig { LoginFailureLimitPerMinute = perMinute }, _clock);
+    private LoginFailureLimit Limit(long perMinute) => new(new ServerSettings { LoginFailureLimitPerMinute = perMinute }, _clock);
 
     [Fact]
     public void After_the_limit_of_failures_from_an_address_every_login_from_it_is_refused()

@@ -1,4 +1,4 @@
-namespace Conclave.Api.Abuse;
+namespace Conclave.Application.Accounts.Commands.Login;
 
 /// <summary>One login in progress: unless it succeeds, its places in the windows stay, as the failure they record.</summary>
 public sealed class LoginAttempt(Action release)
