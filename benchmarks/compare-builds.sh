@@ -51,7 +51,7 @@ build_server "$before_rev" >"$work/before.path"
 build_server "$after_rev" >"$work/after.path"
 dlls=("$(cat "$work/before.path")" "$(cat "$work/after.path")")
 for project in benchmarks/Floor benchmarks/Load; do
-    dotnet build "$project" -c Release --nologo -v quiet -clp:ErrorsOnly
+    dotnet build "$project" -c Release --nologo -v quiet -clp:ErrorsOnly >&2
 done
 
 # One line per measured row: build index, scenario, connections, req/s, CPU µs per send.

@@ -76,7 +76,7 @@ foreach (var conns in options.Runs("send") ? connections : [])
         sendResident = Math.Max(sendResident, peak);
         ones.Add(one);
         manys.Add(await Run(server.Port, conns, (c, i) => toMany[(c + i) % toMany.Length], again: again));
-        // Every sender has its own entries in the index on the sender (docs/performance.md, seventh round).
+        // Every sender has its own entries in the index on the sender (docs/performance.md, *Where a send's time goes*).
         if (conns == largest) chats.Add(await Run(server.Port, conns, (c, _) => fromMembers[c % fromMembers.Length], again: again));
         floors.Add(await Run(floor.Port, conns, (_, _) => insert, again: again));
         keyedFloors.Add(await Run(floor.Port, conns, (c, i) => keyedInserts[(c + i) % keyedInserts.Length], again: again));
