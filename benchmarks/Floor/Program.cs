@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 // Usage: Conclave.Benchmarks.Floor --port N --database path/floor.db [--messages path/conclave.db]
 //   POST /bare     reads the body, answers 8 bytes
 //   POST /insert   the same, plus one row inserted through the group-commit writer (synchronous=FULL)
+//   POST /insert/{group hex}   the same, the row keyed by (group, sequence) as the server's messages are
 //   GET  /messages?group=<hex>&after=N   raw ADO.NET: up to 100 message rows of the server's database, protobuf-encoded
 //   POST /hash     one Argon2id verification with the server's cost parameters
 var options = args.Chunk(2).ToDictionary(pair => pair[0], pair => pair[1]);
@@ -33,6 +34,12 @@ app.MapPost("/insert", async (HttpContext context) =>
 {
     var body = await BodyReader.ReadAsync(context.Request);
     await writer.InsertAsync(body);
+    await context.Response.Body.WriteAsync(answer);
+});
+app.MapPost("/insert/{group}", async (HttpContext context, string group) =>
+{
+    var body = await BodyReader.ReadAsync(context.Request);
+    await writer.InsertAsync(body, Convert.FromHexString(group));
     await context.Response.Body.WriteAsync(answer);
 });
 app.MapGet("/messages", async (HttpContext context) =>

@@ -17,7 +17,7 @@ public sealed class MemoryTests
         var properties = runtimeConfig.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
 
         Assert.False(properties.GetProperty("System.GC.Server").GetBoolean());
-        // Dynamic PGO is the runtime's default; switched off, a send costs 4-6 µs more (docs/performance.md, fifth round).
+        // Dynamic PGO is the runtime's default; switched off, a send costs 4-6 µs more (docs/performance.md, *Per-request fixed cost*).
         Assert.True(!properties.TryGetProperty("System.Runtime.TieredPGO", out var pgo) || pgo.GetBoolean());
     }
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Conclave.Application.UnitTests.Common.Behaviours;
 
 // Every scoped service a request resolves is another entry in its scope's table, which grows by reallocation; what
-// holds no state of a request's own is therefore transient or a singleton (docs/performance.md, fifth round).
+// holds no state of a request's own is therefore transient or a singleton (docs/performance.md, *Per-request fixed cost*).
 public sealed class PipelineLifetimesTests
 {
     public static TheoryData<Type> Stateless =>
