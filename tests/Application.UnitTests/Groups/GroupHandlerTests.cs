@@ -4,7 +4,6 @@ using Conclave.Application.Groups.Commands.DeleteGroup;
 using Conclave.Application.Groups.Commands.UpdateGroup;
 using Conclave.Domain.Common;
 using Conclave.Domain.Groups;
-using Conclave.Domain.UnitTests.Groups;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 

@@ -7,7 +7,6 @@ using Conclave.Domain.Common;
 using Conclave.Domain.Groups;
 using Conclave.Domain.Invites;
 using Conclave.Domain.Messages;
-using Conclave.Domain.UnitTests.Groups;
 using NSubstitute;
 
 namespace Conclave.Application.UnitTests.Groups;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Conclave.Tests.Shared;
+namespace Conclave.TestSupport;
 
 /// <summary>
 /// Runs a program to completion and collects what it prints. A program that prints nothing (on either stream) for

@@ -1,10 +1,11 @@
 using Conclave.Domain.Common;
 using Conclave.Domain.Groups;
+using Xunit;
 
-namespace Conclave.Domain.UnitTests.Groups;
+namespace Conclave.TestSupport;
 
 /// <summary>Groups in a known state, with the events of their making cleared.</summary>
-internal static class GroupBuilder
+public static class GroupBuilder
 {
     public const long Now = 1_700_000_000;
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
+using Xunit;
 
-namespace Conclave.Tests.Shared;
+namespace Conclave.TestSupport;
 
 /// <summary>
 /// `npm ci` in a folder of the repository (interop/, tools/buf/), only when node_modules is missing or was installed

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Conclave.Api.IntegrationTests.Support;
+namespace Conclave.TestSupport;
 
 /// <summary>
 /// A folder of its own under the temp folder, for a test that gives the server files (configuration, database,
@@ -15,6 +15,14 @@ public sealed class TempFolder : IDisposable
     }
 
     public string Path { get; }
+
+    /// <returns>The full path of the file written.</returns>
+    public string Write(string name, string content)
+    {
+        var file = System.IO.Path.Combine(Path, name);
+        File.WriteAllText(file, content);
+        return file;
+    }
 
     public void Dispose()
     {

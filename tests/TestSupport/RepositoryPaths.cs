@@ -1,4 +1,4 @@
-namespace Conclave.Architecture.Tests;
+namespace Conclave.TestSupport;
 
 /// <summary>The repository: the folder holding Conclave.sln above the test assembly.</summary>
 public static class RepositoryPaths

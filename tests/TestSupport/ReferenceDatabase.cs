@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
 
-namespace Conclave.Api.IntegrationTests.Support;
+namespace Conclave.TestSupport;
 
 /// <summary>Which build of the reference server wrote a database (../shared/reference/database.md).</summary>
 public enum ReferenceSchemaVersion
