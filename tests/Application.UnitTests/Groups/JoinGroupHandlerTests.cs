@@ -1,8 +1,4 @@
-using Conclave.Application.Common.Settings;
-using Conclave.Application.Groups;
 using Conclave.Application.Groups.Commands.JoinGroup;
-using Conclave.Application.Groups.Queries.GetGroupInfo;
-using Conclave.Application.Groups.Queries.GetRetentionPolicy;
 using Conclave.Domain.Common;
 using Conclave.Domain.Groups;
 using Conclave.Domain.Invites;
@@ -11,8 +7,8 @@ using NSubstitute;
 
 namespace Conclave.Application.UnitTests.Groups;
 
-// CLARIFICATIONS R17, R18, R20.
-public sealed class JoinAndGroupInfoHandlerTests
+// CLARIFICATIONS R18.
+public sealed class JoinGroupHandlerTests
 {
     private static readonly UserId Alice = UserId.New(), Carol = UserId.New();
     private readonly IGroupRepository _groups = Substitute.For<IGroupRepository>();
@@ -20,7 +16,7 @@ public sealed class JoinAndGroupInfoHandlerTests
     private readonly IGroupInfoRepository _groupInfos = Substitute.For<IGroupInfoRepository>();
     private readonly Group _group = GroupBuilder.Public(Alice);
 
-    public JoinAndGroupInfoHandlerTests()
+    public JoinGroupHandlerTests()
     {
         _groups.GetAsync(_group.Id, Arg.Any<CancellationToken>()).Returns(_group);
         _groupInfos.GetAsync(Arg.Any<GroupId>(), Arg.Any<CancellationToken>()).Returns((byte[]?)null); // NSubstitute would answer []
@@ -60,27 +56,6 @@ public sealed class JoinAndGroupInfoHandlerTests
         var refusal = await Assert.ThrowsAsync<DomainException>(() => Join(_group.Id));
         Assert.Equal((DomainError.BadRequest, "no group info available for this group"), (refusal.Error, refusal.Message));
         Assert.False(_group.IsMember(Carol));
-    }
-
-    [Fact]
-    public async Task Group_info_is_returned_or_not_found()
-    {
-        var handler = new GetGroupInfoHandler(_groupInfos);
-        _groupInfos.GetAsync(_group.Id, Arg.Any<CancellationToken>()).Returns([1]);
-        Assert.Equal([1], await handler.Handle(new GetGroupInfoQuery(_group.Id, Alice), default));
-
-        var refusal = await Assert.ThrowsAsync<DomainException>(() => handler.Handle(new GetGroupInfoQuery(GroupId.New(), Alice), default));
-        Assert.Equal((DomainError.NotFound, "no group info available"), (refusal.Error, refusal.Message));
-    }
-
-    [Fact]
-    public async Task Retention_reports_the_servers_and_the_groups_values()
-    {
-        var queries = Substitute.For<IGroupQueries>();
-        queries.MessageExpiryAsync(_group.Id, Arg.Any<CancellationToken>()).Returns(0L);
-        var handler = new GetRetentionPolicyHandler(queries, new ServerSettings { MessageRetentionSeconds = 7200 });
-
-        Assert.Equal(new RetentionPolicyDto(7200, 0), await handler.Handle(new GetRetentionPolicyQuery(_group.Id, Alice), default));
     }
 
     private Task<byte[]> Join(GroupId groupId) =>

@@ -1,4 +1,3 @@
-using Conclave.Application.Members.Commands.LeaveGroup;
 using Conclave.Application.Members.Commands.RemoveMember;
 using Conclave.Domain.Common;
 using Conclave.Domain.Groups;
@@ -6,8 +5,8 @@ using NSubstitute;
 
 namespace Conclave.Application.UnitTests.Members;
 
-// CLARIFICATIONS R22, R23 after the access and id checks.
-public sealed class RemoveAndLeaveHandlerTests : MemberFixture
+// CLARIFICATIONS R22 after the access and id checks.
+public sealed class RemoveMemberHandlerTests : MemberFixture
 {
     [Fact]
     public async Task Remove_stores_the_group_info_and_the_commit_as_the_admins_next_message()
@@ -58,25 +57,6 @@ public sealed class RemoveAndLeaveHandlerTests : MemberFixture
         var refusal = await Refused(() => new RemoveMemberHandler(Groups, Users, Blobs).Handle(
             new RemoveMemberCommand(GroupId.New(), Alice, Bytes(Bob), [], []), default));
         Assert.Equal((DomainError.NotAdmin, AdminOnly.Remove), (refusal.Error, refusal.Message));
-    }
-
-    [Fact]
-    public async Task Leave_stores_the_blobs_from_the_leaver()
-    {
-        await new LeaveGroupHandler(Groups, Blobs).Handle(new LeaveGroupCommand(Group.Id, Bob, [0x07], [0x08]), default);
-
-        Assert.False(Group.IsMember(Bob));
-        Assert.Equal((1L, Bob), (Stored.Single().SequenceNum, Stored.Single().SenderId));
-        await GroupInfos.Received(1).ReplaceAsync(Group.Id, Arg.Any<byte[]>(), Arg.Any<CancellationToken>());
-    }
-
-    [Fact]
-    public async Task Leave_by_someone_no_longer_a_member_stores_nothing()
-    {
-        var refusal = await Refused(() => new LeaveGroupHandler(Groups, Blobs).Handle(new LeaveGroupCommand(Group.Id, Carol, [1], [2]), default));
-
-        Assert.Equal(DomainError.NotMember, refusal.Error);
-        Assert.Empty(Stored);
     }
 
     private Task Remove(UserId target, byte[] commit, byte[] groupInfo) =>

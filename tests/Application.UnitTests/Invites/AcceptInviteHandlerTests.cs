@@ -1,5 +1,4 @@
 using Conclave.Application.Invites.Commands.AcceptInvite;
-using Conclave.Application.Invites.Commands.DeclineInvite;
 using Conclave.Domain.Common;
 using Conclave.Domain.Groups;
 using Conclave.Domain.Invites;
@@ -11,7 +10,7 @@ using NSubstitute;
 
 namespace Conclave.Application.UnitTests.Invites;
 
-public sealed class AcceptInviteTests
+public sealed class AcceptInviteHandlerTests
 {
     private readonly IInviteRepository _invites = Substitute.For<IInviteRepository>();
     private readonly IGroupRepository _groups = Substitute.For<IGroupRepository>();
@@ -22,7 +21,7 @@ public sealed class AcceptInviteTests
     private readonly Group _group = Group.Create("team", "Team", Admin, now: 1);
     private readonly Invite _invite;
 
-    public AcceptInviteTests()
+    public AcceptInviteHandlerTests()
     {
         _invite = Invite.Escrow(_group, Admin, Invitee, alreadyInvited: false, [1], [2], [3], now: 2);
         _groups.GetAsync(_group.Id, Arg.Any<CancellationToken>()).Returns(_group);
@@ -59,17 +58,6 @@ public sealed class AcceptInviteTests
         _welcomes.Received(1).Add(Arg.Is<Welcome>(w => w.UserId == Invitee && w.GroupAlias == "Team"));
         await _groupInfos.Received(1).ReplaceAsync(_group.Id, Arg.Is<byte[]>(b => b.SequenceEqual(new byte[] { 3 })), Arg.Any<CancellationToken>());
         _invites.Received(1).Remove(_invite);
-    }
-
-    [Fact]
-    public async Task Decline_by_the_invitee_removes_the_invite_and_tells_the_inviter()
-    {
-        _invites.GetAsync(_invite.Id, Arg.Any<CancellationToken>()).Returns(_invite);
-
-        await ((IRequestHandler<DeclineInviteCommand, Unit>)new DeclineInviteHandler(_invites)).Handle(new DeclineInviteCommand(_invite.Id, Invitee), default);
-
-        _invites.Received(1).Remove(_invite);
-        Assert.Contains(_invite.DomainEvents, e => e is InviteDeclined { Inviter: var inviter } && inviter == Admin);
     }
 
     private Task<Unit> Accept(InviteId inviteId, UserId actor) =>
