@@ -6,8 +6,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
-using Conclave.Api.IntegrationTests.Support;
 using Conclave.Benchmarks.Shared;
+using Conclave.TestSupport;
 
 var messages = Option("--messages", 1_000_000);
 var users = Option("--users", 2_000);

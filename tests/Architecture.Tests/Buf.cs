@@ -1,4 +1,3 @@
-using Conclave.Tests.Shared;
 
 namespace Conclave.Architecture.Tests;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Conclave.Tests.Shared;
 
 namespace Conclave.Benchmarks.SmokeTests;
 

@@ -104,7 +104,7 @@ public sealed class SingleFileTests : IDisposable
             UseShellExecute = false,
             ArgumentList =
             {
-                "publish", Path.Combine(RepositoryRoot(), "src", "Api"), "-p:PublishProfile=linux-x64", $"-p:PublishDir={output}/",
+                "publish", Path.Combine(RepositoryPaths.Root, "src", "Api"), "-p:PublishProfile=linux-x64", $"-p:PublishDir={output}/",
                 "--artifacts-path", Path.Combine(_folder.Path, "artifacts"),
                 "--disable-build-servers", // no compiler server outliving the test with its output pipes
             },
@@ -131,11 +131,4 @@ public sealed class SingleFileTests : IDisposable
     }
 
     private static string Json(string text) => System.Text.Json.JsonSerializer.Serialize(text);
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Conclave.sln"))) folder = folder.Parent;
-        return folder?.FullName ?? throw new InvalidOperationException("Conclave.sln not found above the test assembly");
-    }
 }

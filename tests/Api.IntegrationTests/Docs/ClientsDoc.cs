@@ -31,7 +31,7 @@ public sealed partial class ClientsDoc
 
     public static ClientsDoc Load()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryPaths.Root;
         return new ClientsDoc(root, File.ReadAllText(Path.Combine(root, "docs", "clients.md")).ReplaceLineEndings("\n"));
     }
 
@@ -41,13 +41,6 @@ public sealed partial class ClientsDoc
         var blocks = Blocks.Where(b => b.Kind == "run" && b.Name == name).ToList();
         Assert.NotEmpty(blocks);
         return string.Join("\n", Blocks.Where(b => b.Kind == "run" && b.Name == SetupName).Concat(blocks).Select(b => b.Code));
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Conclave.sln"))) folder = folder.Parent;
-        return folder?.FullName ?? throw new InvalidOperationException("Conclave.sln not found above the test assembly");
     }
 
     public sealed record Block(string Kind, string Name, string Language, string Code);

@@ -6,14 +6,7 @@ namespace Conclave.Api.IntegrationTests.KeyPackages;
 /// <summary>Key-package bodies as clients build them: MLS 1.0 mls_key_package headers told apart by their fifth byte.</summary>
 internal static class KeyPackageBytes
 {
-    public static ByteString Valid(byte marker = 0, int length = 8)
-    {
-        var data = new byte[length];
-        data[1] = 1;
-        data[3] = 5;
-        data[4] = marker;
-        return ByteString.CopyFrom(data);
-    }
+    public static ByteString Valid(byte marker = 0, int length = 8) => ByteString.CopyFrom(KeyPackageData.Valid(marker, length));
 
     public static KeyPackageEntry Regular(byte marker) => new() { Data = Valid(marker) };
 

@@ -8,7 +8,7 @@ namespace Conclave.Api.UnitTests.Configuration;
 public sealed class ConfigLoaderTests : IDisposable
 {
     private static readonly Hashtable NoEnvironment = [];
-    private readonly TempFolder _folder = new();
+    private readonly TempFolder _folder = new("config-tests");
 
     public void Dispose() => _folder.Dispose();
 
@@ -104,7 +104,7 @@ public sealed class ConfigLoaderTests : IDisposable
     [Fact]
     public void The_example_file_of_the_repository_loads_as_the_defaults()
     {
-        var example = Path.Combine(RepositoryRoot(), "conclave.json.example");
+        var example = Path.Combine(RepositoryPaths.Root, "conclave.json.example");
 
         var config = Load(example);
 
@@ -301,11 +301,4 @@ public sealed class ConfigLoaderTests : IDisposable
     // The search path of the server with this test's folder as "."; /etc/conclave is left out so the machine cannot interfere.
     private ServerConfig Load(string? explicitPath, IDictionary? environment = null) =>
         ConfigLoader.Load(explicitPath, environment ?? NoEnvironment, [Path.Combine(_folder.Path, ConfigLoader.FileName)]);
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Conclave.sln"))) folder = folder.Parent;
-        return folder?.FullName ?? throw new InvalidOperationException("Conclave.sln not found above the test assembly");
-    }
 }

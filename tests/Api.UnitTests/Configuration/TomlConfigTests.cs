@@ -7,7 +7,7 @@ namespace Conclave.Api.UnitTests.Configuration;
 public sealed class TomlConfigTests : IDisposable
 {
     private static readonly Hashtable NoEnvironment = [];
-    private readonly TempFolder _folder = new();
+    private readonly TempFolder _folder = new("config-tests");
 
     public void Dispose() => _folder.Dispose();
 

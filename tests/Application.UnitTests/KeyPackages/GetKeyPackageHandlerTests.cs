@@ -7,6 +7,7 @@ using MediatR;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 using static Conclave.Application.UnitTests.KeyPackages.TestPackages;
+using static Conclave.TestSupport.KeyPackageData;
 
 namespace Conclave.Application.UnitTests.KeyPackages;
 
@@ -23,7 +24,7 @@ public sealed class GetKeyPackageHandlerTests
         var store = Store(Bob, Regular(Bob, 1, createdAt: 200), Regular(Bob, 2, createdAt: 100));
         _packages.GetAsync(Bob, Arg.Any<CancellationToken>()).Returns(store);
 
-        Assert.Equal(Data(2), await Handle(Bob));
+        Assert.Equal(Valid(2), await Handle(Bob));
 
         _packages.Received(1).Update(store);
         Assert.Equal(2, Assert.Single(store.Removed).Data[4]);
@@ -62,7 +63,7 @@ public sealed class GetKeyPackageHandlerTests
         for (var i = 0; i < 15; i++) await Assert.ThrowsAsync<DomainException>(() => Handle(Bob));
 
         _packages.GetAsync(Bob, Arg.Any<CancellationToken>()).Returns(_ => Store(Bob, LastResort(Bob, 9)));
-        for (var i = 0; i < 10; i++) Assert.Equal(Data(9), await Handle(Bob));
+        for (var i = 0; i < 10; i++) Assert.Equal(Valid(9), await Handle(Bob));
         Assert.Equal(DomainError.RateLimited, (await Assert.ThrowsAsync<DomainException>(() => Handle(Bob))).Error);
     }
 

@@ -6,6 +6,7 @@ using MediatR;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 using static Conclave.Application.UnitTests.KeyPackages.TestPackages;
+using static Conclave.TestSupport.KeyPackageData;
 
 namespace Conclave.Application.UnitTests.KeyPackages;
 
@@ -29,7 +30,7 @@ public sealed class UploadKeyPackagesHandlerTests
     [Fact]
     public async Task Stores_the_batch_at_the_current_time_and_replaces_the_fingerprint_verbatim()
     {
-        await Handle([new(Data(1), false), new(Data(9), true)], fingerprint: "Not-Even-Hex");
+        await Handle([new(Valid(1), false), new(Valid(9), true)], fingerprint: "Not-Even-Hex");
 
         _packages.Received(1).Update(_store);
         Assert.Equal(1, Assert.Single(_store.Regular).Data[4]);
@@ -41,7 +42,7 @@ public sealed class UploadKeyPackagesHandlerTests
     [Fact]
     public async Task An_empty_fingerprint_keeps_the_stored_one()
     {
-        await Handle([new(Data(1), false)], fingerprint: "");
+        await Handle([new(Valid(1), false)], fingerprint: "");
 
         Assert.Equal("old-fingerprint", _alice.SigningKeyFingerprint);
     }
@@ -50,7 +51,7 @@ public sealed class UploadKeyPackagesHandlerTests
     public async Task One_bad_package_stores_nothing_and_keeps_the_fingerprint()
     {
         var refusal = await Assert.ThrowsAsync<DomainException>(() =>
-            Handle([new(Data(1), false), new(Data(2), false), new([0x00, 0x01, 0x00], false)], fingerprint: "new"));
+            Handle([new(Valid(1), false), new(Valid(2), false), new([0x00, 0x01, 0x00], false)], fingerprint: "new"));
 
         Assert.Equal(DomainError.BadRequest, refusal.Error);
         Assert.Equal("key package too short to be a valid MLS message", refusal.Message);
@@ -62,7 +63,7 @@ public sealed class UploadKeyPackagesHandlerTests
     [Fact]
     public async Task The_legacy_field_is_one_regular_package()
     {
-        await Handle([], fingerprint: "", legacy: Data(5));
+        await Handle([], fingerprint: "", legacy: Valid(5));
 
         Assert.Equal(5, Assert.Single(_store.Added).Data[4]);
         Assert.Null(_store.LastResort);

@@ -13,7 +13,7 @@ public sealed class ExternalJoinHandlerTests : MemberFixture
     [Fact]
     public async Task A_flagged_joiners_commit_is_stored_and_announced_as_a_join()
     {
-        var group = Domain.UnitTests.Groups.GroupBuilder.Public(Alice);
+        var group = GroupBuilder.Public(Alice);
         group.JoinPublic(Carol, false, true, Now);
         group.ClearDomainEvents();
         Groups.GetAsync(group.Id, Arg.Any<CancellationToken>()).Returns(group);
@@ -45,7 +45,7 @@ public sealed class ExternalJoinHandlerTests : MemberFixture
     [Fact]
     public async Task Missing_group_info_is_refused_before_the_flag_is_consumed()
     {
-        var group = Domain.UnitTests.Groups.GroupBuilder.Public(Alice);
+        var group = GroupBuilder.Public(Alice);
         group.JoinPublic(Carol, false, true, Now);
         Groups.GetAsync(group.Id, Arg.Any<CancellationToken>()).Returns(group);
 

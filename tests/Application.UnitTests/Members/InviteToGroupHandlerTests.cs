@@ -11,6 +11,7 @@ using MediatR;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 using static Conclave.Application.UnitTests.KeyPackages.TestPackages;
+using static Conclave.TestSupport.KeyPackageData;
 
 namespace Conclave.Application.UnitTests.Members;
 
@@ -62,7 +63,7 @@ public sealed class InviteToGroupHandlerTests
         var handedOut = await Send(Alice, Id(Carol), Id(Alice), Id(Bob));
 
         Assert.Equal([Carol, Bob], handedOut.Select(p => p.UserId));
-        Assert.Equal([Data(3), Data(1)], handedOut.Select(p => p.KeyPackageData));
+        Assert.Equal([Valid(3), Valid(1)], handedOut.Select(p => p.KeyPackageData));
     }
 
     [Fact]

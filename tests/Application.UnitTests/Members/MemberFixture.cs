@@ -3,7 +3,6 @@ using Conclave.Domain.Common;
 using Conclave.Domain.Groups;
 using Conclave.Domain.Invites;
 using Conclave.Domain.Messages;
-using Conclave.Domain.UnitTests.Groups;
 using Conclave.Domain.Users;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;

@@ -23,4 +23,13 @@ public sealed class FetchWindowTests
     [InlineData(-1L, 500)]
     [InlineData(long.MinValue, 500)]
     public void Limit_defaults_to_100_and_is_capped_at_500_even_when_negative(long? limit, int expected) => Assert.Equal(expected, FetchWindow.Limit(limit));
+
+    [Theory]
+    [InlineData(new[] { 10, 10, 10 }, 20, 2)]
+    [InlineData(new[] { 10, 10, 10 }, 30, 3)]
+    [InlineData(new[] { 50, 1 }, 20, 1)]  // the first message always, or a client continuing with `after` would stall
+    [InlineData(new[] { 0, 0, 5 }, 4, 2)]
+    [InlineData(new int[0], 4, 0)]
+    public void A_page_cut_by_size_keeps_the_messages_whose_contents_fit(int[] lengths, long max, int kept) =>
+        Assert.Equal(kept, FetchWindow.Cut(lengths, max));
 }

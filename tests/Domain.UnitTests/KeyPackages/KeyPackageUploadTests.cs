@@ -1,6 +1,7 @@
 using Conclave.Domain.Common;
 using Conclave.Domain.KeyPackages;
 using static Conclave.Domain.UnitTests.KeyPackages.Packages;
+using static Conclave.TestSupport.KeyPackageData;
 
 namespace Conclave.Domain.UnitTests.KeyPackages;
 

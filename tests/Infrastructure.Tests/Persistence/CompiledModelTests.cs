@@ -23,7 +23,7 @@ public sealed partial class CompiledModelTests
     [Fact]
     public void The_compiled_model_matches_the_entity_configurations()
     {
-        var folder = Path.Combine(RepositoryRoot(), "src", "Infrastructure", "Sqlite", "CompiledModel");
+        var folder = Path.Combine(RepositoryPaths.Root, "src", "Infrastructure", "Sqlite", "CompiledModel");
         var generated = Generate().ToDictionary(file => file.Path, file => file.Code);
 
         var checkedIn = Directory.GetFiles(folder, "*.cs").ToDictionary(path => Path.GetFileName(path), File.ReadAllText);
@@ -65,11 +65,4 @@ public sealed partial class CompiledModelTests
 
     [GeneratedRegex(@"modelId: new Guid\(""[0-9a-f-]+""\)")]
     private static partial Regex ModelId();
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Conclave.sln"))) folder = folder.Parent;
-        return folder?.FullName ?? throw new InvalidOperationException("Conclave.sln not found above the test assembly");
-    }
 }

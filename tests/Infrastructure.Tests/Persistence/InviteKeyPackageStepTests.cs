@@ -5,6 +5,7 @@ using Conclave.Domain.Common;
 using Conclave.Domain.Groups;
 using Conclave.Domain.KeyPackages;
 using static Conclave.Infrastructure.Tests.Persistence.KeyPackageRows;
+using static Conclave.TestSupport.KeyPackageData;
 
 namespace Conclave.Infrastructure.Tests.Persistence;
 
@@ -27,8 +28,8 @@ public sealed class InviteKeyPackageStepTests : IAsyncLifetime
             _group = group.Id;
             db.Groups.Add(group);
             db.KeyPackages.AddRange(
-                new KeyPackage(_bob, Data(1), false, 100), new KeyPackage(_bob, Data(2), false, 100),
-                new KeyPackage(_carol, Data(3), false, 100), new KeyPackage(_carol, Data(9), true, 100));
+                new KeyPackage(_bob, Valid(1), false, 100), new KeyPackage(_bob, Valid(2), false, 100),
+                new KeyPackage(_carol, Valid(3), false, 100), new KeyPackage(_carol, Valid(9), true, 100));
             return db.SaveChangesAsync();
         });
     }

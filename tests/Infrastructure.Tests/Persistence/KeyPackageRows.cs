@@ -7,8 +7,6 @@ namespace Conclave.Infrastructure.Tests.Persistence;
 /// <summary>Arranging users and reading key-package rows; packages are told apart by their fifth byte.</summary>
 internal static class KeyPackageRows
 {
-    public static byte[] Data(byte marker) => [0x00, 0x01, 0x00, 0x05, marker];
-
     public static async Task<UserId> NewUserAsync(this SqliteDatabase database)
     {
         var user = User.Register($"u{Guid.NewGuid():N}"[..20], "hash", "", 1);

@@ -4,6 +4,7 @@ using Conclave.Domain.Common;
 using Conclave.Domain.KeyPackages;
 using Microsoft.EntityFrameworkCore;
 using static Conclave.Infrastructure.Tests.Persistence.KeyPackageRows;
+using static Conclave.TestSupport.KeyPackageData;
 
 namespace Conclave.Infrastructure.Tests.Persistence;
 
@@ -24,7 +25,7 @@ public sealed class KeyPackageStorageTests : IAsyncLifetime
         foreach (var (marker, createdAt, lastResort) in new[] { (1, 200L, false), (9, 50L, true), (2, 100L, false), (3, 100L, false) })
             await _database.WithDbAsync(db =>
             {
-                db.KeyPackages.Add(new KeyPackage(bob, Data((byte)marker), lastResort, createdAt));
+                db.KeyPackages.Add(new KeyPackage(bob, Valid((byte)marker), lastResort, createdAt));
                 return db.SaveChangesAsync();
             });
 
@@ -93,5 +94,5 @@ public sealed class KeyPackageStorageTests : IAsyncLifetime
     private Task<string> FingerprintAsync(UserId user) =>
         _database.WithDbAsync(db => db.Users.Where(u => u.Id == user).Select(u => u.SigningKeyFingerprint).SingleAsync());
 
-    private static KeyPackageEntry Entry(int marker, bool lastResort = false) => new(Data((byte)marker), lastResort);
+    private static KeyPackageEntry Entry(int marker, bool lastResort = false) => new(Valid((byte)marker), lastResort);
 }
