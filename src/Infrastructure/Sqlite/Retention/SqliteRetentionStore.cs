@@ -1,6 +1,7 @@
 using System.Globalization;
 using Conclave.Application.Retention;
 using Conclave.Infrastructure.Persistence;
+using Conclave.Infrastructure.Persistence.Writes;
 using Conclave.Infrastructure.Sqlite.Connections;
 using Conclave.Infrastructure.Sqlite.Durability;
 using Conclave.Infrastructure.Sqlite.Schema;
@@ -15,12 +16,12 @@ namespace Conclave.Infrastructure.Sqlite.Retention;
 internal sealed class SqliteRetentionStore(string connectionString, WriteGate gate) : IRetentionStore
 {
     public Task<int> DeleteExpiredSessionsAsync(long now, int batchSize, CancellationToken cancellationToken) =>
-        Delete(
+        Delete(WriteKind.Access,
             $"DELETE FROM sessions WHERE rowid IN (SELECT rowid FROM sessions WHERE expires_at <= {now} LIMIT {batchSize})",
             cancellationToken);
 
     public Task<int> DeleteInvitesCreatedBeforeAsync(long cutoff, int batchSize, CancellationToken cancellationToken) =>
-        Delete(
+        Delete(WriteKind.Content,
             $"DELETE FROM pending_invites WHERE rowid IN (SELECT rowid FROM pending_invites WHERE created_at < {cutoff} LIMIT {batchSize})",
             cancellationToken);
 
@@ -28,7 +29,7 @@ internal sealed class SqliteRetentionStore(string connectionString, WriteGate ga
     public Task<int> DeleteAgedMessagesAsync(long now, long serverRetention, int batchSize, CancellationToken cancellationToken) =>
         serverRetention == 0
             ? Task.FromResult(0)
-            : Delete($"""
+            : Delete(WriteKind.Content, $"""
                 DELETE FROM messages WHERE rowid IN (
                     SELECT m.rowid FROM messages m JOIN groups g ON g.id = m.group_id
                     WHERE g.message_expiry_seconds != 0
@@ -39,8 +40,8 @@ internal sealed class SqliteRetentionStore(string connectionString, WriteGate ga
                     LIMIT {batchSize})
                 """, cancellationToken);
 
-    private Task<int> Delete(FormattableString sql, CancellationToken cancellationToken) =>
-        gate.WriteAsync(async () =>
+    private Task<int> Delete(WriteKind kind, FormattableString sql, CancellationToken cancellationToken) =>
+        gate.WriteAsync(kind, async () =>
         {
             await using var connection = new SqliteConnection(connectionString);
             await connection.OpenAsync(cancellationToken);
@@ -59,7 +60,7 @@ internal sealed class SqliteRetentionStore(string connectionString, WriteGate ga
 
     // A member without a watermark counts as 0; a group without members has no minimum and keeps everything (C46).
     public Task<int> DeleteFetchedMessagesAsync(long serverRetention, int batchSize, CancellationToken cancellationToken) =>
-        Delete($"""
+        Delete(WriteKind.Content, $"""
             DELETE FROM messages WHERE rowid IN (
                 SELECT m.rowid FROM messages m
                 JOIN groups g ON g.id = m.group_id
