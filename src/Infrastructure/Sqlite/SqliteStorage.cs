@@ -68,4 +68,7 @@ public static class SqliteStorage
         services.AddSingleton<IRetentionStore>(provider => ActivatorUtilities.CreateInstance<SqliteRetentionStore>(provider, connectionString));
         return services;
     }
+
+    /// <summary>Closes the pooled connections not in use: the last one closed lets SQLite fold its write-ahead log back in.</summary>
+    public static void CloseIdleConnections() => SqliteConnection.ClearAllPools();
 }
