@@ -1,4 +1,3 @@
-using Conclave.Application.Common.Persistence;
 using Conclave.Application.Common.Security;
 using Conclave.Application.Messages;
 using Conclave.Application.Retention;
@@ -48,8 +47,6 @@ public static class SqliteStorage
         services.AddScoped<ScopedContext>();
         services.AddScoped<IContextLease>(provider => provider.GetRequiredService<ScopedContext>());
         services.AddScoped(provider => provider.GetRequiredService<ScopedContext>().Lease(provider.GetRequiredService<IDbContextFactory<ConclaveDbContext>>()));
-        services.AddScoped<EfUnitOfWork>();
-        services.AddScoped<IUnitOfWork>(provider => provider.GetRequiredService<EfUnitOfWork>());
         services.AddSingleton(new WalFlush(databasePath + "-wal"));
         services.AddSingleton(_ => new AccessEpoch(databasePath));
         services.AddSingleton<WriteGate>();
