@@ -1,4 +1,5 @@
 using Conclave.Application.Common.Events;
+using Conclave.Application.Common.Persistence;
 using Conclave.Application.Common.Security;
 using Conclave.Infrastructure.Events;
 using Conclave.Infrastructure.Persistence;
@@ -22,6 +23,9 @@ public static class DependencyInjection
             .AsSelfWithInterfaces()
             .WithScopedLifetime());
         services.AddHostedService<CleanupWorker>();
+        // The unit of work is the engine's through IWriteAdmission and IContextLease, which the engine registers.
+        services.AddScoped<EfUnitOfWork>();
+        services.AddScoped<IUnitOfWork>(provider => provider.GetRequiredService<EfUnitOfWork>());
 
         services.AddSingleton<IPasswordHasher, Argon2idPasswordHasher>();
         services.AddSingleton<ISessionTokens, SessionTokens>();

@@ -4,9 +4,9 @@ using Conclave.Application;
 using Conclave.Application.Plugins;
 using Conclave.Infrastructure;
 using Conclave.Infrastructure.Persistence;
+using Conclave.Infrastructure.Sqlite;
 using Conclave.Infrastructure.Sqlite.Files;
 using Conclave.Infrastructure.Sqlite.Schema;
-using Microsoft.Data.Sqlite;
 
 namespace Conclave.Api.Admin;
 
@@ -70,6 +70,6 @@ internal sealed class AdminHost : IAsyncDisposable
     {
         await _services.GetRequiredService<PluginEventDispatcher>().DrainAsync();
         await _services.DisposeAsync();
-        SqliteConnection.ClearAllPools(); // closed connections let SQLite fold its write-ahead log back in
+        SqliteStorage.CloseIdleConnections(); // closed connections let SQLite fold its write-ahead log back in
     }
 }

@@ -1,7 +1,6 @@
 using Conclave.Api.Configuration;
 using Conclave.Infrastructure.Persistence;
 using Conclave.Infrastructure.Sqlite.Files;
-using Microsoft.Data.Sqlite;
 
 namespace Conclave.Api.Admin;
 
@@ -21,7 +20,7 @@ internal static class BackupCommand
                                   $"integrity_check ok, latest migration {backup.LatestMigration}");
             return AdminCli.Done;
         }
-        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException or SqliteException or InvalidDataException)
+        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             return Refuse(console, failure.Message);
         }

@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using Conclave.Api.Configuration;
 using Conclave.Api.Plugins;
+using Conclave.Infrastructure.Sqlite;
 using Conclave.Infrastructure.Sqlite.Files;
 using Conclave.Infrastructure.Sqlite.ReferenceImport;
-using Microsoft.Data.Sqlite;
 
 namespace Conclave.Api.Admin;
 
@@ -67,7 +67,7 @@ internal static class ReferenceImportCommand
     // The file this command created, with what SQLite and the server put beside it.
     private static void RemoveDatabase(string path)
     {
-        SqliteConnection.ClearAllPools();
+        SqliteStorage.CloseIdleConnections();
         foreach (var suffix in new[] { "", "-wal", "-shm", "-journal", "-access" }) File.Delete(path + suffix);
     }
 }

@@ -24,6 +24,9 @@ public sealed class ConclaveDbContext(DbContextOptions<ConclaveDbContext> option
     public DbSet<Welcome> Welcomes => Set<Welcome>();
     public DbSet<RegistrationInvitation> RegistrationInvitations => Set<RegistrationInvitation>();
 
+    /// <summary>Set once this context has run a write its change tracker does not see (<see cref="Writes.UntrackedWrites"/>).</summary>
+    internal bool RanUntrackedWrite { get; set; }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<UserId>().HaveConversion<UserIdConverter>();

@@ -3,28 +3,29 @@ using Conclave.Application.Common.Observability;
 using Conclave.Application.Common.Persistence;
 using Conclave.Domain.Common;
 using Conclave.Domain.Messages;
-using Conclave.Infrastructure.Sqlite.Connections;
-using Conclave.Infrastructure.Sqlite.Durability;
-using Conclave.Infrastructure.Sqlite.Messages;
+using Conclave.Infrastructure.Persistence.Writes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Conclave.Infrastructure.Persistence;
 
-internal sealed class EfUnitOfWork(ScopedContext scoped, WriteGate gate, PublicationOrder order, ConclaveMetrics metrics) : IUnitOfWork, IAsyncDisposable
+/// <summary>
+/// A command's transaction, on the scope's context; the engine admits it (<see cref="IWriteAdmission"/>) and tells
+/// when its commit is durable. What it wrote decides its <see cref="WriteKind"/> (<see cref="WrittenEntities"/>).
+/// </summary>
+internal sealed class EfUnitOfWork(IContextLease scoped, IWriteAdmission admission, PublicationOrder order, ConclaveMetrics metrics) : IUnitOfWork, IAsyncDisposable
 {
-    private bool _holdsGate;
+    private bool _admitted;
     private Committed? _adopted;
 
-    // Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE: the write lock is taken before the first read.
+    // Admitted before the transaction begins: on SQLite, BEGIN IMMEDIATE takes the write lock before the first read.
     public async Task BeginAsync(CancellationToken cancellationToken)
     {
         if (scoped.Context.Database.CurrentTransaction is not null) return;
-        await gate.EnterAsync(cancellationToken);
-        _holdsGate = true;
+        await EnterAsync(cancellationToken);
         await scoped.Context.Database.BeginTransactionAsync(cancellationToken);
     }
 
-    /// <summary>A write the message log has already committed, durably, for this command (Messages/BatchedMessageLog).</summary>
+    /// <summary>A write the message log has already committed, durably, for this command (Sqlite/Messages/BatchedMessageLog).</summary>
     public void Adopt(Committed committed) => _adopted = committed;
 
     public async Task<Committed> CommitAsync(CancellationToken cancellationToken)
@@ -40,19 +41,18 @@ internal sealed class EfUnitOfWork(ScopedContext scoped, WriteGate gate, Publica
         var aggregates = db.ChangeTracker.Entries<AggregateRoot>().Select(entry => entry.Entity).ToList();
         var events = aggregates.SelectMany(aggregate => aggregate.DomainEvents).ToList();
         var messages = db.ChangeTracker.Entries<StoredMessage>().Count(entry => entry.State == EntityState.Added);
-        var turn = order.Take(); // the gate is held when a transaction is open, so turns follow commit order
+        // A command that deferred its transaction and began none saves in one autocommit statement, admitted the same way.
+        if (!_admitted) await EnterAsync(cancellationToken);
+        var turn = order.Take(); // taken while admitted, so turns follow commit order
         try
         {
-            await gate.WriteAsync(db, () => db.SaveChangesAsync(cancellationToken), cancellationToken);
-            var committed = false;
-            if (db.Database.CurrentTransaction is { } transaction)
-            {
-                await transaction.CommitAsync(cancellationToken);
-                committed = true;
-            }
-            ReleaseGate();
-            // Not the request's token: the commit has happened, and its events wait for it to be durable.
-            if (committed) await gate.DurableAsync();
+            var written = WrittenEntities.KindOf(db.ChangeTracker, db.RanUntrackedWrite);
+            await db.SaveChangesAsync(cancellationToken);
+            if (db.Database.CurrentTransaction is { } transaction) await transaction.CommitAsync(cancellationToken);
+            Leave(written);
+            // Not the request's token: the commit has happened, and its events wait for it to be durable. A command that
+            // wrote nothing waits too: its answer may rest on what it read.
+            await admission.DurableAsync();
         }
         catch
         {
@@ -69,24 +69,37 @@ internal sealed class EfUnitOfWork(ScopedContext scoped, WriteGate gate, Publica
         // An adopted write is committed already; only its turn is given up, so that later publications do not wait.
         _adopted?.Turn.Dispose();
         _adopted = null;
-        if (scoped.Leased?.Database.CurrentTransaction is { } transaction) await transaction.RollbackAsync();
-        ReleaseGate(wrote: false);
-        scoped.Leased?.ChangeTracker.Clear();
+        try
+        {
+            if (scoped.Leased?.Database.CurrentTransaction is { } transaction) await transaction.RollbackAsync();
+        }
+        finally
+        {
+            Leave(WriteKind.None);
+            scoped.Leased?.ChangeTracker.Clear();
+        }
     }
 
-    public Task ReadsDurableAsync() => gate.VisibleWritesDurableAsync();
-
-    // A request that ends without commit or rollback (it cannot, but a leak would stop every writer) frees the gate.
+    // A request that ends without commit or rollback (it cannot, but a leak would stop every writer) lets the next in;
+    // what it may have written is not known.
     public ValueTask DisposeAsync()
     {
-        ReleaseGate();
+        Leave(WriteKind.Access);
         return ValueTask.CompletedTask;
     }
 
-    private void ReleaseGate(bool wrote = true)
+    private async Task EnterAsync(CancellationToken cancellationToken)
     {
-        if (!_holdsGate) return;
-        _holdsGate = false;
-        gate.Exit(accessUnchanged: !wrote);
+        await admission.EnterAsync(cancellationToken);
+        _admitted = true;
+        if (scoped.Leased is { } db) db.RanUntrackedWrite = false;
+    }
+
+    private void Leave(WriteKind written)
+    {
+        if (!_admitted) return;
+        _admitted = false;
+        if (scoped.Leased is { } db) db.RanUntrackedWrite = false;
+        admission.Leave(written);
     }
 }

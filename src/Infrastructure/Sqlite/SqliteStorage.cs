@@ -1,9 +1,9 @@
-using Conclave.Application.Common.Persistence;
 using Conclave.Application.Common.Security;
 using Conclave.Application.Messages;
 using Conclave.Application.Retention;
 using Conclave.Domain.Messages;
 using Conclave.Infrastructure.Persistence;
+using Conclave.Infrastructure.Persistence.Writes;
 using Conclave.Infrastructure.Sqlite.Connections;
 using Conclave.Infrastructure.Sqlite.Durability;
 using Conclave.Infrastructure.Sqlite.Lookups;
@@ -11,6 +11,7 @@ using Conclave.Infrastructure.Sqlite.Messages;
 using Conclave.Infrastructure.Sqlite.ReferenceImport;
 using Conclave.Infrastructure.Sqlite.Retention;
 using Conclave.Infrastructure.Sqlite.Schema;
+using MediatR;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -34,6 +35,7 @@ public static class SqliteStorage
         // and leases it only once something in its scope uses it, with a connection kept open (ScopedContext).
         services.AddPooledDbContextFactory<ConclaveDbContext>(options => options
             .UseSqlite()
+            .AddInterceptors(UntrackedWrites.Instance)
             // Migrate would otherwise build two more models (design-time and snapshot) whenever it runs to compare
             // them, only to warn a developer who forgot a migration; a test does that check instead.
             .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning)));
@@ -43,12 +45,13 @@ public static class SqliteStorage
         services.AddSingleton(_ => new ContextConnections(connectionString)); // built by the container, so disposed by it
         services.AddSingleton<IReleasableWhenIdle>(provider => provider.GetRequiredService<ContextConnections>());
         services.AddScoped<ScopedContext>();
+        services.AddScoped<IContextLease>(provider => provider.GetRequiredService<ScopedContext>());
         services.AddScoped(provider => provider.GetRequiredService<ScopedContext>().Lease(provider.GetRequiredService<IDbContextFactory<ConclaveDbContext>>()));
-        services.AddScoped<EfUnitOfWork>();
-        services.AddScoped<IUnitOfWork>(provider => provider.GetRequiredService<EfUnitOfWork>());
         services.AddSingleton(new WalFlush(databasePath + "-wal"));
         services.AddSingleton(_ => new AccessEpoch(databasePath));
         services.AddSingleton<WriteGate>();
+        services.AddSingleton<IWriteAdmission>(provider => provider.GetRequiredService<WriteGate>());
+        services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(DurableReadsBehaviour<,>));
         services.AddSingleton(provider => ActivatorUtilities.CreateInstance<MessageAppendWriter>(provider, connectionString));
         services.AddTransient<IMessageLog, BatchedMessageLog>();
         services.AddScoped<IMessageQueries, MessageQueries>();
@@ -62,4 +65,7 @@ public static class SqliteStorage
         services.AddSingleton<IRetentionStore>(provider => ActivatorUtilities.CreateInstance<SqliteRetentionStore>(provider, connectionString));
         return services;
     }
+
+    /// <summary>Closes the pooled connections not in use: the last one closed lets SQLite fold its write-ahead log back in.</summary>
+    public static void CloseIdleConnections() => SqliteConnection.ClearAllPools();
 }

@@ -5,18 +5,14 @@ using MediatR;
 namespace Conclave.Application.Common.Behaviours;
 
 // A command is one transaction; its events are published after the commit and before the response (spec
-// architecture/sse.md), in commit order (PublicationOrder). A query answers once what it read is durable.
+// architecture/sse.md), in commit order (PublicationOrder). A query runs without one; the storage engine makes it
+// answer only once what it read is durable.
 public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(IUnitOfWork unitOfWork, DomainEventPublisher publisher)
     : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        if (request is IQuery<TResponse>)
-        {
-            var answer = await next();
-            await unitOfWork.ReadsDurableAsync();
-            return answer;
-        }
+        if (request is IQuery<TResponse>) return await next();
         TResponse response;
         Committed committed;
         try

@@ -12,7 +12,7 @@ public sealed class ConclaveMetrics : IDisposable
 {
     public const string MeterName = "Conclave";
 
-    // Seconds, from 5 ms to 10 s: a request is a few SQLite statements, or an Argon2id hash.
+    // Seconds, from 5 ms to 10 s: a request is a few database statements, or an Argon2id hash.
     private static readonly double[] LatencyBuckets = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
 
     private readonly Counter<long> _requests;

@@ -6,7 +6,7 @@ namespace Conclave.Application.Common.Persistence;
 /// <summary>The only thing that knows how a command's changes are committed.</summary>
 public interface IUnitOfWork
 {
-    /// <summary>Starts the write transaction (BEGIN IMMEDIATE on SQLite); a no-op when one is open.</summary>
+    /// <summary>Starts the write transaction, taking the store's write lock before the first read; a no-op when one is open.</summary>
     Task BeginAsync(CancellationToken cancellationToken);
 
     /// <summary>
@@ -16,12 +16,6 @@ public interface IUnitOfWork
     Task<Committed> CommitAsync(CancellationToken cancellationToken);
 
     Task RollbackAsync();
-
-    /// <summary>
-    /// Completes once every committed write that a read may have seen is durable: a query answers only with what
-    /// will survive a power loss.
-    /// </summary>
-    Task ReadsDurableAsync();
 }
 
 /// <summary>A durable commit's events, to be published in its turn.</summary>

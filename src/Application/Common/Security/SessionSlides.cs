@@ -4,8 +4,8 @@ namespace Conclave.Application.Common.Security;
 
 /// <summary>
 /// One slide at a time per session. When a session's slide falls due, every request then in flight on its token
-/// finds it due; they share the first one's write instead of each queueing the same write (and its fsync) behind the
-/// write gate.
+/// finds it due; they share the first one's write instead of each queueing the same write (and its wait for
+/// durability) behind the other writers.
 /// </summary>
 public sealed class SessionSlides
 {

@@ -1,4 +1,5 @@
 using Conclave.Infrastructure.Persistence;
+using Conclave.Infrastructure.Persistence.Writes;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,7 @@ namespace Conclave.Infrastructure.Sqlite.Connections;
 /// The scope disposes this after the context (it resolved this first), so the connection is given back only once
 /// the context's reset has ended anything the request left open on it.
 /// </summary>
-internal sealed class ScopedContext(IServiceProvider scope, ContextConnections connections) : IDisposable
+internal sealed class ScopedContext(IServiceProvider scope, ContextConnections connections) : IContextLease, IDisposable
 {
     private SqliteConnection? _connection;
 
@@ -30,6 +31,7 @@ internal sealed class ScopedContext(IServiceProvider scope, ContextConnections c
         _connection = connections.Lend();
         var context = contexts.CreateDbContext();
         context.Database.SetDbConnection(_connection, contextOwnsConnection: false);
+        context.RanUntrackedWrite = false; // a mark left by the context's last scope
         return Leased = context;
     }
 

@@ -1,17 +1,18 @@
 using Conclave.Infrastructure.Persistence;
+using Conclave.Infrastructure.Persistence.Writes;
 using Conclave.Infrastructure.Sqlite.Lookups;
-using Microsoft.EntityFrameworkCore;
 
 namespace Conclave.Infrastructure.Sqlite.Durability;
 
 /// <summary>
-/// One writer at a time, queued in process. SQLite admits one writer anyway, but a writer that finds the lock taken
-/// sleeps in SQLite's busy handler (up to 100 ms a step) even when the lock frees a moment later; waiting here
-/// instead hands the lock straight to the next writer. Held from BEGIN IMMEDIATE to COMMIT or ROLLBACK; the wait for
-/// durability (<see cref="WalFlush"/>) comes after, outside the gate, so the next writer commits meanwhile. Leaving
-/// it advances the <see cref="AccessEpoch"/> unless the holder wrote nothing a session or role look-up reads.
+/// One writer at a time, queued in process: every write path enters here (docs/architecture.md, "Invariants").
+/// SQLite admits one writer anyway, but a writer that finds the lock taken sleeps in SQLite's busy handler (up to
+/// 100 ms a step) even when the lock frees a moment later; waiting here instead hands the lock straight to the next
+/// writer. Held from BEGIN IMMEDIATE to COMMIT or ROLLBACK; the wait for durability (<see cref="WalFlush"/>) comes
+/// after, outside the gate, so the next writer commits meanwhile. Leaving it after an <see cref="WriteKind.Access"/>
+/// write advances the <see cref="AccessEpoch"/>.
 /// </summary>
-internal sealed class WriteGate(WalFlush flush, AccessEpoch access)
+internal sealed class WriteGate(WalFlush flush, AccessEpoch access) : IWriteAdmission
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -21,10 +22,10 @@ internal sealed class WriteGate(WalFlush flush, AccessEpoch access)
         flush.WriterEntered();
     }
 
-    public void Exit(bool accessUnchanged = false)
+    public void Leave(WriteKind written)
     {
         flush.WriterLeft();
-        if (!accessUnchanged) access.Advance();
+        if (written == WriteKind.Access) access.Advance();
         _gate.Release();
     }
 
@@ -35,14 +36,14 @@ internal sealed class WriteGate(WalFlush flush, AccessEpoch access)
     public Task VisibleWritesDurableAsync() => flush.VisibleWritesDurableAsync();
 
     /// <summary>
-    /// Runs one autocommit write statement under the gate and returns once it is durable, or runs it directly inside
-    /// the caller's open transaction (whose commit waits for durability).
+    /// Runs one <paramref name="kind"/> autocommit write statement under the gate and returns once it is durable, or
+    /// runs it directly inside the caller's open transaction (whose unit of work applies the rules at its commit).
     /// </summary>
-    public async Task<T> WriteAsync<T>(ConclaveDbContext db, Func<Task<T>> write, CancellationToken cancellationToken) =>
-        db.Database.CurrentTransaction is not null ? await write() : await WriteAsync(write, cancellationToken);
+    public async Task<T> WriteAsync<T>(ConclaveDbContext db, WriteKind kind, Func<Task<T>> write, CancellationToken cancellationToken) =>
+        db.Database.CurrentTransaction is not null ? await write() : await WriteAsync(kind, write, cancellationToken);
 
-    /// <summary>Runs one autocommit write statement under the gate and returns once it is durable.</summary>
-    public async Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
+    /// <summary>Runs one <paramref name="kind"/> autocommit write statement under the gate and returns once it is durable.</summary>
+    public async Task<T> WriteAsync<T>(WriteKind kind, Func<Task<T>> write, CancellationToken cancellationToken)
     {
         await EnterAsync(cancellationToken);
         T result;
@@ -52,7 +53,7 @@ internal sealed class WriteGate(WalFlush flush, AccessEpoch access)
         }
         finally
         {
-            Exit();
+            Leave(kind); // a statement that failed may still have written: its kind's rules apply
         }
         await DurableAsync();
         return result;

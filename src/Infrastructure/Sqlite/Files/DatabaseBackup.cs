@@ -14,8 +14,7 @@ public static class DatabaseBackup
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     /// <summary>Copies <paramref name="databasePath"/> to the new file <paramref name="backupPath"/>; a copy that fails its check is removed.</summary>
-    /// <exception cref="IOException"><paramref name="backupPath"/> exists, or cannot be written.</exception>
-    /// <exception cref="SqliteException">The database cannot be read.</exception>
+    /// <exception cref="IOException"><paramref name="backupPath"/> exists, or cannot be written, or the database cannot be read.</exception>
     /// <exception cref="InvalidDataException">The copy fails its check.</exception>
     public static async Task<BackupReport> WriteAsync(string databasePath, string backupPath, CancellationToken cancellationToken)
     {
@@ -36,6 +35,11 @@ public static class DatabaseBackup
             }
             var latestMigration = await CheckAsync(backupPath, cancellationToken);
             return new BackupReport(new FileInfo(backupPath).Length, latestMigration);
+        }
+        catch (SqliteException failure)
+        {
+            File.Delete(backupPath);
+            throw new IOException(failure.Message, failure); // callers need not know the engine's exception types
         }
         catch
         {

@@ -1,5 +1,6 @@
 using Conclave.Application.Common.Security;
 using Conclave.Infrastructure.Persistence;
+using Conclave.Infrastructure.Persistence.Writes;
 using Conclave.Infrastructure.Sqlite.Durability;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +29,7 @@ internal sealed class SessionStore(AccessLookups lookups, AccessEpoch epoch, Wri
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ConclaveDbContext>();
-        await gate.WriteAsync(db, () => db.Sessions.Where(s => s.TokenHash == tokenHash)
+        await gate.WriteAsync(db, WriteKind.Access, () => db.Sessions.Where(s => s.TokenHash == tokenHash)
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.ExpiresAt, expiresAt), cancellationToken), cancellationToken);
     }
 }

@@ -4,6 +4,7 @@ using Conclave.Application.Common.Observability;
 using Conclave.Application.Common.Persistence;
 using Conclave.Domain.Common;
 using Conclave.Domain.Messages;
+using Conclave.Infrastructure.Persistence.Writes;
 using Conclave.Infrastructure.Sqlite.Durability;
 using Microsoft.Extensions.Logging;
 
@@ -99,7 +100,7 @@ internal sealed class MessageAppendWriter : IAsyncDisposable
         }
         finally
         {
-            _gate.Exit(accessUnchanged: true); // messages, counters and watermarks: no session or role
+            _gate.Leave(WriteKind.Content); // messages, counters and watermarks
         }
         _metrics.MessagesStored(stored.Count);
         // Not awaited here: the next batch is written while this one's fsync runs.

@@ -18,6 +18,18 @@ namespace Conclave.Infrastructure.Sqlite.Messages;
 /// </summary>
 internal sealed class SnapshotPage : IMessagePage, IDisposable
 {
+    private const string HeadersSql = """
+        SELECT sequence_num, sender_id, created_at, length(mls_message) FROM messages
+        WHERE group_id = $group AND sequence_num > $after
+        ORDER BY sequence_num
+        LIMIT $limit
+        """;
+    private const string ContentsSql = """
+        SELECT sequence_num, mls_message FROM messages
+        WHERE group_id = $group AND sequence_num > $after AND sequence_num <= $last
+        ORDER BY sequence_num
+        """;
+
     private readonly ContextConnections _connections;
     private readonly byte[] _groupId;
     private readonly long _after;
@@ -58,11 +70,7 @@ internal sealed class SnapshotPage : IMessagePage, IDisposable
     public async Task ReadContentsAsync(Func<MessageHeader, ReadOnlyMemory<byte>, ValueTask> visit, CancellationToken cancellationToken)
     {
         if (Messages.Count == 0) return;
-        await using var command = Command("""
-            SELECT sequence_num, mls_message FROM messages
-            WHERE group_id = $group AND sequence_num > $after AND sequence_num <= $last
-            ORDER BY sequence_num
-            """);
+        await using var command = Command(ContentsSql);
         command.Parameters.AddWithValue("$last", Messages[^1].SequenceNum);
         var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(1, Messages.Max(m => m.Length)));
         try
@@ -102,12 +110,7 @@ internal sealed class SnapshotPage : IMessagePage, IDisposable
 
     private async Task<MessageHeader[]> ReadHeadersAsync(int limit, CancellationToken cancellationToken)
     {
-        await using var command = Command("""
-            SELECT sequence_num, sender_id, created_at, length(mls_message) FROM messages
-            WHERE group_id = $group AND sequence_num > $after
-            ORDER BY sequence_num
-            LIMIT $limit
-            """);
+        await using var command = Command(HeadersSql);
         command.Parameters.AddWithValue("$limit", limit);
         var headers = new List<MessageHeader>(Math.Min(limit, FetchWindow.DefaultLimit));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Conclave.Application.Retention;
 using Conclave.Domain.Messages;
 using Conclave.Infrastructure.Persistence;
+using Conclave.Infrastructure.Persistence.Writes;
 using Conclave.Infrastructure.Sqlite.Connections;
 using Conclave.Infrastructure.Sqlite.Durability;
 using Conclave.Infrastructure.Sqlite.Schema;
@@ -17,12 +18,12 @@ namespace Conclave.Infrastructure.Sqlite.Retention;
 internal sealed class SqliteRetentionStore(string connectionString, WriteGate gate) : IRetentionStore
 {
     public Task<int> DeleteExpiredSessionsAsync(long now, int batchSize, CancellationToken cancellationToken) =>
-        Delete(
+        Delete(WriteKind.Access,
             $"DELETE FROM sessions WHERE rowid IN (SELECT rowid FROM sessions WHERE expires_at <= {now} LIMIT {batchSize})",
             cancellationToken);
 
     public Task<int> DeleteInvitesCreatedBeforeAsync(long cutoff, int batchSize, CancellationToken cancellationToken) =>
-        Delete(
+        Delete(WriteKind.Content,
             $"DELETE FROM pending_invites WHERE rowid IN (SELECT rowid FROM pending_invites WHERE created_at < {cutoff} LIMIT {batchSize})",
             cancellationToken);
 
@@ -35,7 +36,7 @@ internal sealed class SqliteRetentionStore(string connectionString, WriteGate ga
         var cutoffs = new List<long[]>();
         foreach (var expiry in await GroupExpiriesAsync(cancellationToken))
             if (RetentionPolicy.AgedOutBefore(serverRetention, expiry, now) is { } before) cutoffs.Add([expiry, before]);
-        return cutoffs.Count == 0 ? 0 : await Delete($"""
+        return cutoffs.Count == 0 ? 0 : await Delete(WriteKind.Content, $"""
             DELETE FROM messages WHERE rowid IN (
                 WITH due AS MATERIALIZED (
                     SELECT g.id, cutoff.value ->> 1 AS before FROM json_each({JsonSerializer.Serialize(cutoffs)}) cutoff
@@ -51,7 +52,7 @@ internal sealed class SqliteRetentionStore(string connectionString, WriteGate ga
     {
         var expiries = (await GroupExpiriesAsync(cancellationToken))
             .Where(expiry => RetentionPolicy.TracksWatermarks(serverRetention, expiry)).ToList();
-        return expiries.Count == 0 ? 0 : await Delete($"""
+        return expiries.Count == 0 ? 0 : await Delete(WriteKind.Content, $"""
             DELETE FROM messages WHERE rowid IN (
                 SELECT m.rowid FROM messages m
                 JOIN groups g ON g.id = m.group_id
@@ -84,8 +85,8 @@ internal sealed class SqliteRetentionStore(string connectionString, WriteGate ga
         return connection;
     }
 
-    private Task<int> Delete(FormattableString sql, CancellationToken cancellationToken) =>
-        gate.WriteAsync(async () =>
+    private Task<int> Delete(WriteKind kind, FormattableString sql, CancellationToken cancellationToken) =>
+        gate.WriteAsync(kind, async () =>
         {
             await using var connection = await OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
