@@ -4,6 +4,6 @@ namespace Conclave.Application.Common.Security;
 public interface ISessionStore
 {
     Task<AuthenticatedSession?> FindAsync(string tokenHash, CancellationToken cancellationToken);
-    /// <summary>Stores the expiry <see cref="Domain.Sessions.Session.SlideOnUse"/> decided, through the write gate and the fsync.</summary>
+    /// <summary>Stores the expiry <see cref="Domain.Sessions.Session.SlideOnUse"/> decided, durably, like any write.</summary>
     Task SlideAsync(string tokenHash, long expiresAt, CancellationToken cancellationToken);
 }
