@@ -5,7 +5,6 @@ using Conclave.Domain.Common;
 using Conclave.Domain.Messages;
 using Conclave.Infrastructure.Sqlite.Connections;
 using Conclave.Infrastructure.Sqlite.Durability;
-using Conclave.Infrastructure.Sqlite.Messages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Conclave.Infrastructure.Persistence;
@@ -13,7 +12,6 @@ namespace Conclave.Infrastructure.Persistence;
 internal sealed class EfUnitOfWork(ScopedContext scoped, WriteGate gate, PublicationOrder order, ConclaveMetrics metrics) : IUnitOfWork, IAsyncDisposable
 {
     private bool _holdsGate;
-    private Committed? _adopted;
 
     // Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE: the write lock is taken before the first read.
     public async Task BeginAsync(CancellationToken cancellationToken)
@@ -24,18 +22,8 @@ internal sealed class EfUnitOfWork(ScopedContext scoped, WriteGate gate, Publica
         await scoped.Context.Database.BeginTransactionAsync(cancellationToken);
     }
 
-    /// <summary>A write the message log has already committed, durably, for this command (Messages/BatchedMessageLog).</summary>
-    public void Adopt(Committed committed) => _adopted = committed;
-
     public async Task<Committed> CommitAsync(CancellationToken cancellationToken)
     {
-        if (_adopted is { } adopted)
-        {
-            _adopted = null;
-            if (scoped.Leased?.ChangeTracker.HasChanges() != true) return adopted;
-            adopted.Turn.Dispose();
-            throw new InvalidOperationException("A command committed by the message log changed other entities too.");
-        }
         var db = scoped.Context;
         var aggregates = db.ChangeTracker.Entries<AggregateRoot>().Select(entry => entry.Entity).ToList();
         var events = aggregates.SelectMany(aggregate => aggregate.DomainEvents).ToList();
@@ -66,9 +54,6 @@ internal sealed class EfUnitOfWork(ScopedContext scoped, WriteGate gate, Publica
 
     public async Task RollbackAsync()
     {
-        // An adopted write is committed already; only its turn is given up, so that later publications do not wait.
-        _adopted?.Turn.Dispose();
-        _adopted = null;
         if (scoped.Leased?.Database.CurrentTransaction is { } transaction) await transaction.RollbackAsync();
         ReleaseGate(wrote: false);
         scoped.Leased?.ChangeTracker.Clear();

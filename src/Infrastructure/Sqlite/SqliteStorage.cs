@@ -49,8 +49,7 @@ public static class SqliteStorage
         services.AddSingleton(new WalFlush(databasePath + "-wal"));
         services.AddSingleton(_ => new AccessEpoch(databasePath));
         services.AddSingleton<WriteGate>();
-        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<MessageAppendWriter>(provider, connectionString));
-        services.AddTransient<IMessageLog, BatchedMessageLog>();
+        services.AddSingleton<IMessageLog>(provider => ActivatorUtilities.CreateInstance<MessageAppendWriter>(provider, connectionString));
         services.AddScoped<IMessageQueries, MessageQueries>();
         services.AddScoped<IFetchWatermarkRepository, FetchWatermarkRepository>();
         services.AddSingleton(_ => new AccessLookups(databasePath)); // built by the container, so disposed by it

@@ -1,3 +1,5 @@
+using Conclave.Application.Common.Events;
+using Conclave.Application.Common.Persistence;
 using Conclave.Application.Common.Settings;
 using Conclave.Application.Groups;
 using Conclave.Application.Messages;
@@ -8,6 +10,8 @@ using Conclave.Application.UnitTests.Members;
 using Conclave.Domain.Common;
 using Conclave.Domain.Groups;
 using Conclave.Domain.Messages;
+using Conclave.Application.UnitTests.Plugins;
+using MediatR;
 using NSubstitute;
 
 namespace Conclave.Application.UnitTests.Messages;
@@ -18,6 +22,8 @@ public sealed class MessageHandlerTests : MemberFixture
     private readonly IFetchWatermarkRepository _watermarks = Substitute.For<IFetchWatermarkRepository>();
     private readonly IMessageQueries _messageQueries = Substitute.For<IMessageQueries>();
     private readonly IGroupQueries _groupQueries = Substitute.For<IGroupQueries>();
+    private readonly IMediator _mediator = Substitute.For<IMediator>();
+    private readonly PublicationOrder _order = new();
     private SentMessage? _sent;
 
     [Fact]
@@ -29,6 +35,23 @@ public sealed class MessageHandlerTests : MemberFixture
         Assert.Equal((Group.Id, 2L, Bob, Now), (_sent!.Message.GroupId, _sent.Message.SequenceNum, _sent.Message.SenderId, _sent.Message.CreatedAt));
         Assert.Equal([0x42], _sent.Message.Data);
         Assert.False(_sent.AdvancesSenderWatermark);
+    }
+
+    [Fact]
+    public async Task Send_publishes_its_event_in_its_turn_before_it_answers()
+    {
+        var earlier = _order.Take(); // a commit just before, still publishing
+
+        var sending = Send(Bob, [1], new MessageLog(Group.Id, 0, -1, [Alice, Bob]));
+        await Task.Delay(100);
+        Assert.False(sending.IsCompleted);
+        await _mediator.DidNotReceiveWithAnyArgs().Publish(Arg.Any<INotification>(), Arg.Any<CancellationToken>());
+
+        earlier.Dispose();
+        Assert.Equal(1, await sending.WaitAsync(TimeSpan.FromSeconds(10)));
+        await _mediator.Received(1).Publish(Arg.Is<DomainEventNotification<MessageSent>>(n => n.Event.SequenceNum == 1), Arg.Any<CancellationToken>());
+        using var next = _order.Take();
+        await next.WaitAsync().WaitAsync(TimeSpan.FromSeconds(10)); // the send gave its turn up
     }
 
     [Fact]
@@ -183,21 +206,24 @@ public sealed class MessageHandlerTests : MemberFixture
         return page;
     }
 
-    // The message log runs the handler's decision on the group's log as loaded in its transaction.
-    private Task<long> Send(UserId sender, byte[] message, MessageLog groupLog, long serverRetention = -1)
+    // The message log lets the group's log, as loaded in its transaction, take the handler's send, and answers once
+    // the send is durable, with its commit's events.
+    private async Task<long> Send(UserId sender, byte[] message, MessageLog groupLog, long serverRetention = -1)
     {
         var log = Substitute.For<IMessageLog>();
-        log.AppendAsync(Group.Id, Arg.Any<Func<MessageLog, SentMessage>>(), Arg.Any<CancellationToken>()).Returns(call =>
+        log.AppendAsync(Arg.Is<MessageSend>(send => send.GroupId == Group.Id), Arg.Any<CancellationToken>()).Returns(call =>
         {
-            _sent = call.Arg<Func<MessageLog, SentMessage>>()(groupLog);
-            return _sent.Message.SequenceNum;
+            var send = call.Arg<MessageSend>();
+            _sent = groupLog.Send(send.Sender, send.Data, send.ReceivedAt, send.ServerRetention);
+            return new AppendedMessage(_sent.Message.SequenceNum, new Committed([.. groupLog.DomainEvents], _order.Take()));
         });
-        return new SendMessageHandler(log, new ServerSettings { MessageRetentionSeconds = serverRetention }, Clock)
+        var publisher = new DomainEventPublisher(_mediator, NoPlugins.Dispatcher(), Clock);
+        return await new SendMessageHandler(log, publisher, new ServerSettings { MessageRetentionSeconds = serverRetention }, Clock)
             .Handle(new SendMessageCommand(Group.Id, sender, message), default);
     }
 
     private Task UploadCommit(UserId caller, byte[] commit, byte[] groupInfo, string mlsGroupId) =>
-        new UploadCommitHandler(Groups, Blobs).Handle(new UploadCommitCommand(Group.Id, caller, commit, groupInfo, mlsGroupId), default);
+        new UploadCommitHandler(Groups, Logs, Blobs, Clock).Handle(new UploadCommitCommand(Group.Id, caller, commit, groupInfo, mlsGroupId), default);
 
     private Task<IMessagePage> Fetch(long? after, long? limit, long serverRetention = -1) =>
         new GetMessagesHandler(_messageQueries, _groupQueries, _watermarks, new ServerSettings { MessageRetentionSeconds = serverRetention })
