@@ -12,5 +12,5 @@ public interface IMessageLog
     /// decided. A group that no longer exists is refused like one the sender is not in (spec
     /// appendices/error-codes.md: 401, never 404). A queued send is not cancelled.
     /// </summary>
-    Task<AppendedMessage> AppendAsync(MessageSend send, CancellationToken cancellationToken);
+    Task<AppendedMessage> AppendAsync(MessageSend send);
 }

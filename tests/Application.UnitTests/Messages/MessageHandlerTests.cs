@@ -211,7 +211,7 @@ public sealed class MessageHandlerTests : MemberFixture
     private async Task<long> Send(UserId sender, byte[] message, MessageLog groupLog, long serverRetention = -1)
     {
         var log = Substitute.For<IMessageLog>();
-        log.AppendAsync(Arg.Is<MessageSend>(send => send.GroupId == Group.Id), Arg.Any<CancellationToken>()).Returns(call =>
+        log.AppendAsync(Arg.Is<MessageSend>(send => send.GroupId == Group.Id)).Returns(call =>
         {
             var send = call.Arg<MessageSend>();
             _sent = groupLog.Send(send.Sender, send.Data, send.ReceivedAt, send.ServerRetention);

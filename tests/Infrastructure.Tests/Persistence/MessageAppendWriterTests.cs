@@ -83,10 +83,10 @@ public sealed class MessageAppendWriterTests : IAsyncLifetime
         await using var writer = OwnWriter(out var gate, out _, flush: new WalFlush(_database.FilePath + "-wal"));
         // Held while the sends queue, so that the writer takes them as one batch (at most the first one before).
         await gate.EnterAsync(default);
-        var first = writer.AppendAsync(Send(_group, _bob, [0]), default);
+        var first = writer.AppendAsync(Send(_group, _bob, [0]));
         await Task.Delay(100);
         var sends = new[] { Send(_group, _bob, [1]), Send(_group, _carol, [2]), Send(GroupId.New(), _bob, [3]), Send(_group, _alice, [4]) }
-            .Select(send => writer.AppendAsync(send, default)).ToList();
+            .Select(writer.AppendAsync).ToList();
         gate.Exit();
 
         await first.WaitAsync(Patience);
@@ -108,7 +108,7 @@ public sealed class MessageAppendWriterTests : IAsyncLifetime
         var folder = Path.GetDirectoryName(_database.FilePath)!;
         await using var writer = OwnWriter(out _, out var order, flush: new WalFlush(folder));
 
-        var sends = Enumerable.Range(0, 5).Select(i => writer.AppendAsync(Send(_group, _bob, [(byte)i]), default)).ToList();
+        var sends = Enumerable.Range(0, 5).Select(i => writer.AppendAsync(Send(_group, _bob, [(byte)i]))).ToList();
 
         foreach (var send in sends) await Assert.ThrowsAnyAsync<Exception>(() => send.WaitAsync(Patience));
         using var next = order.Take();
@@ -119,7 +119,7 @@ public sealed class MessageAppendWriterTests : IAsyncLifetime
     public async Task A_group_changed_by_another_connection_between_batches_is_read_again()
     {
         await using var writer = OwnWriter(out _, out _, flush: new WalFlush(_database.FilePath + "-wal"));
-        (await writer.AppendAsync(Send(_group, _bob, [1]), default)).Commit.Turn.Dispose();
+        (await writer.AppendAsync(Send(_group, _bob, [1]))).Commit.Turn.Dispose();
 
         // Between two batches, on a connection of its own: carol joins, bob leaves, the counter moves on.
         await _database.WithDbAsync(async db =>
@@ -131,8 +131,8 @@ public sealed class MessageAppendWriterTests : IAsyncLifetime
         });
         await ExecuteAsync("UPDATE groups SET last_sequence = 10 WHERE last_sequence = 1");
 
-        Assert.Equal(DomainError.NotMember, (await Assert.ThrowsAsync<DomainException>(() => writer.AppendAsync(Send(_group, _bob, [2]), default))).Error);
-        var carol = await writer.AppendAsync(Send(_group, _carol, [3]), default);
+        Assert.Equal(DomainError.NotMember, (await Assert.ThrowsAsync<DomainException>(() => writer.AppendAsync(Send(_group, _bob, [2])))).Error);
+        var carol = await writer.AppendAsync(Send(_group, _carol, [3]));
         carol.Commit.Turn.Dispose();
         Assert.Equal(11, carol.Sequence);
     }

@@ -155,7 +155,7 @@ public sealed class MessageLogTests : IAsyncLifetime
 
     private async Task<long> AppendAsync(GroupId group, UserId sender, byte[] data)
     {
-        var appended = await ServiceOf<IMessageLog>().AppendAsync(new MessageSend(group, sender, data, 0, -1), default);
+        var appended = await ServiceOf<IMessageLog>().AppendAsync(new MessageSend(group, sender, data, 0, -1));
         appended.Commit.Turn.Dispose();
         return appended.Sequence;
     }

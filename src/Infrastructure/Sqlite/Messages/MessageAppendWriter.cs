@@ -44,7 +44,7 @@ internal sealed class MessageAppendWriter : IMessageLog, IAsyncDisposable
         _loop = Task.Run(LoopAsync);
     }
 
-    public Task<AppendedMessage> AppendAsync(MessageSend send, CancellationToken cancellationToken)
+    public Task<AppendedMessage> AppendAsync(MessageSend send)
     {
         var pending = new PendingAppend(send);
         if (!_queue.Writer.TryWrite(pending)) throw new ObjectDisposedException(nameof(MessageAppendWriter));

@@ -13,7 +13,7 @@ public sealed class SendMessageHandler(IMessageLog log, DomainEventPublisher pub
     {
         var send = new MessageSend(command.GroupId, command.Actor, command.MlsMessage, clock.GetUtcNow().ToUnixTimeSeconds(),
             settings.MessageRetentionSeconds);
-        var appended = await log.AppendAsync(send, cancellationToken);
+        var appended = await log.AppendAsync(send);
         await publisher.PublishInTurnAsync(appended.Commit);
         return appended.Sequence;
     }
