@@ -52,9 +52,11 @@ public sealed class MessageAppendWriterTests : IAsyncLifetime
     {
         Assert.Equal(1, await SendAsync(_group, _bob, [1]));
         using var heard = _database.Services.GetRequiredService<IEventStream>().Subscribe(_bob.Id, "token");
-        // Fails a batch at its last statement, the counters' update, after every one of its messages was inserted.
-        await ExecuteAsync("CREATE TRIGGER refuse_batch BEFORE UPDATE OF last_sequence ON groups WHEN NEW.last_sequence > OLD.last_sequence " +
-                           "BEGIN SELECT RAISE(ABORT, 'refused'); END");
+        // Fails a batch at its COMMIT, after its messages were inserted, its counters written and its turns taken: each
+        // message adds a row breaking a deferred foreign key, which SQLite checks at the commit.
+        await ExecuteAsync("CREATE TABLE poison_parent (id INTEGER PRIMARY KEY)");
+        await ExecuteAsync("CREATE TABLE poison (parent INTEGER REFERENCES poison_parent (id) DEFERRABLE INITIALLY DEFERRED)");
+        await ExecuteAsync("CREATE TRIGGER refuse_batch AFTER INSERT ON messages BEGIN INSERT INTO poison VALUES (1); END");
 
         var errors = await Task.WhenAll(Enumerable.Range(0, 40).Select(async i =>
         {
