@@ -8,19 +8,18 @@ namespace Conclave.Application.Messages;
 /// The MLS blobs that ride on group changes (CLARIFICATIONS §6.7, §7.1): a non-empty GroupInfo replaces the stored
 /// one, a non-empty commit becomes the group's next message. Written in the command's transaction (decision 2).
 /// </summary>
-public sealed class GroupBlobs(IGroupInfoRepository groupInfos, IMessageRepository messages, TimeProvider clock)
+public sealed class GroupBlobs(IGroupInfoRepository groupInfos, IMessageLogRepository logs, TimeProvider clock)
 {
     /// <summary>Remove, leave and ban: both blobs optional; the commit is stored as the sender's message.</summary>
     public async Task StoreAsync(Group group, UserId sender, byte[] groupInfo, byte[] commit, CancellationToken cancellationToken)
     {
         await ReplaceGroupInfoAsync(group.Id, groupInfo, cancellationToken);
-        if (commit.Length > 0) AddMessage(group.Id, group.NextSequence(), sender, commit);
+        if (commit.Length == 0) return;
+        var log = logs.Of(group);
+        log.Append(sender, commit, clock.GetUtcNow().ToUnixTimeSeconds());
+        logs.Save(log);
     }
 
     public Task ReplaceGroupInfoAsync(GroupId groupId, byte[] groupInfo, CancellationToken cancellationToken) =>
         groupInfo.Length > 0 ? groupInfos.ReplaceAsync(groupId, groupInfo, cancellationToken) : Task.CompletedTask;
-
-    /// <summary>Stores message <paramref name="sequenceNum"/>, numbered by the group (decision 1), received now.</summary>
-    public void AddMessage(GroupId groupId, long sequenceNum, UserId sender, byte[] data) =>
-        messages.Add(new StoredMessage(groupId, sequenceNum, sender, data, clock.GetUtcNow().ToUnixTimeSeconds()));
 }

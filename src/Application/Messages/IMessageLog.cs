@@ -1,19 +1,16 @@
-using Conclave.Domain.Common;
-using Conclave.Domain.Messages;
-
 namespace Conclave.Application.Messages;
 
 /// <summary>
-/// The message write path. A send is committed together with the sends waiting at the same moment, in one
-/// transaction (group commit), and completes once that commit is durable; its events then belong to the command's
-/// unit of work, which publishes them in commit order.
+/// The message send's write path. A send is stored together with the sends waiting at the same moment, in one
+/// transaction (group commit), and its append completes once that commit is durable.
 /// </summary>
 public interface IMessageLog
 {
     /// <summary>
-    /// Loads <paramref name="groupId"/>'s message log inside the write transaction, lets <paramref name="send"/> decide
-    /// and stores what it decided; returns the stored message's sequence number. A group that no longer exists is
-    /// refused like one the sender is not in (spec appendices/error-codes.md: 401, never 404).
+    /// Loads the group's <see cref="Domain.Messages.MessageLog"/> inside the write transaction, lets it take
+    /// <paramref name="send"/> (<see cref="Domain.Messages.MessageLog.Send"/>: it may refuse) and stores what it
+    /// decided. A group that no longer exists is refused like one the sender is not in (spec
+    /// appendices/error-codes.md: 401, never 404). A queued send is not cancelled.
     /// </summary>
-    Task<long> AppendAsync(GroupId groupId, Func<MessageLog, SentMessage> send, CancellationToken cancellationToken);
+    Task<AppendedMessage> AppendAsync(MessageSend send);
 }

@@ -19,8 +19,6 @@ public sealed class Group : AggregateRoot
     /// <summary>-1 disabled, 0 delete-after-fetch, otherwise seconds.</summary>
     public long MessageExpirySeconds { get; private set; } = -1;
     public GroupVisibility Visibility { get; private set; } = GroupVisibility.Private;
-    /// <summary>Last sequence number handed out; only moves forward (CLARIFICATIONS decision 1).</summary>
-    public long LastSequence { get; private set; }
     public long CreatedAt { get; private set; }
 
     public IReadOnlyCollection<GroupMember> Members => _members.AsReadOnly();
@@ -193,23 +191,22 @@ public sealed class Group : AggregateRoot
         if (MlsGroupId.Length == 0 && mlsGroupId.Length > 0) MlsGroupId = mlsGroupId;
     }
 
-    /// <summary>Hands out the next sequence number for a message stored in this group.</summary>
-    public long NextSequence() => ++LastSequence;
-
-    public long UploadCommit(UserId committer)
+    /// <summary>R39: a member's commit becomes the group's next message, numbered by its log.</summary>
+    public StoredMessage UploadCommit(UserId committer, MessageLog log, byte[] commit, long now)
     {
         RequireMember(committer);
-        var sequence = NextSequence();
-        Raise(new CommitUploaded(Id, sequence, committer, MemberIds()));
-        return sequence;
+        var message = log.Append(committer, commit, now);
+        Raise(new CommitUploaded(Id, message.SequenceNum, committer, MemberIds()));
+        return message;
     }
 
-    public long CompleteExternalJoin(UserId member, bool wasPendingJoin)
+    /// <summary>R30: the joiner's commit becomes the group's next message, numbered by its log.</summary>
+    public StoredMessage CompleteExternalJoin(UserId member, bool wasPendingJoin, MessageLog log, byte[] commit, long now)
     {
         RequireMember(member);
-        var sequence = NextSequence();
-        Raise(new ExternalJoinCompleted(Id, member, wasPendingJoin, sequence, MemberIds()));
-        return sequence;
+        var message = log.Append(member, commit, now);
+        Raise(new ExternalJoinCompleted(Id, member, wasPendingJoin, message.SequenceNum, MemberIds()));
+        return message;
     }
 
     public void Delete(UserId actor)

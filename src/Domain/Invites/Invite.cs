@@ -51,17 +51,17 @@ public sealed class Invite : AggregateRoot
     }
 
     /// <summary>
-    /// The invitee joins (CLARIFICATIONS R35, inside the transaction): admitted as a member, the escrowed commit becomes
-    /// the group's next message from the INVITER, and a Welcome waits for the invitee with the group's alias as it is now.
+    /// The invitee joins (CLARIFICATIONS R35, inside the transaction): admitted as a member, the escrowed commit is
+    /// appended to the group's log as its next message from the INVITER, and a Welcome waits for the invitee with the group's alias as it is now.
     /// </summary>
-    public AcceptedInvite Accept(UserId actor, Group group, long now)
+    public AcceptedInvite Accept(UserId actor, Group group, MessageLog log, long now)
     {
         RequireInvitee(actor);
         group.AdmitInvitee(InviteeId, now);
-        var commit = new StoredMessage(GroupId, group.NextSequence(), InviterId, CommitMessage, now);
+        var commit = log.Append(InviterId, CommitMessage, now);
         var welcome = new Welcome(InviteeId, GroupId, group.Alias, WelcomeMessage, now);
         Raise(new InviteAccepted(Id, GroupId, InviteeId, InviterId, group.Alias, commit.SequenceNum, group.MemberIds()));
-        return new AcceptedInvite(commit, welcome, GroupInfo);
+        return new AcceptedInvite(welcome, GroupInfo);
     }
 
     public void Decline(UserId actor)

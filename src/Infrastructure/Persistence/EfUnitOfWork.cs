@@ -15,7 +15,6 @@ namespace Conclave.Infrastructure.Persistence;
 internal sealed class EfUnitOfWork(IContextLease scoped, IWriteAdmission admission, PublicationOrder order, ConclaveMetrics metrics) : IUnitOfWork, IAsyncDisposable
 {
     private bool _admitted;
-    private Committed? _adopted;
 
     // Admitted before the transaction begins: on SQLite, BEGIN IMMEDIATE takes the write lock before the first read.
     public async Task BeginAsync(CancellationToken cancellationToken)
@@ -25,18 +24,8 @@ internal sealed class EfUnitOfWork(IContextLease scoped, IWriteAdmission admissi
         await scoped.Context.Database.BeginTransactionAsync(cancellationToken);
     }
 
-    /// <summary>A write the message log has already committed, durably, for this command (Sqlite/Messages/BatchedMessageLog).</summary>
-    public void Adopt(Committed committed) => _adopted = committed;
-
     public async Task<Committed> CommitAsync(CancellationToken cancellationToken)
     {
-        if (_adopted is { } adopted)
-        {
-            _adopted = null;
-            if (scoped.Leased?.ChangeTracker.HasChanges() != true) return adopted;
-            adopted.Turn.Dispose();
-            throw new InvalidOperationException("A command committed by the message log changed other entities too.");
-        }
         var db = scoped.Context;
         var aggregates = db.ChangeTracker.Entries<AggregateRoot>().Select(entry => entry.Entity).ToList();
         var events = aggregates.SelectMany(aggregate => aggregate.DomainEvents).ToList();
@@ -66,9 +55,6 @@ internal sealed class EfUnitOfWork(IContextLease scoped, IWriteAdmission admissi
 
     public async Task RollbackAsync()
     {
-        // An adopted write is committed already; only its turn is given up, so that later publications do not wait.
-        _adopted?.Turn.Dispose();
-        _adopted = null;
         try
         {
             if (scoped.Leased?.Database.CurrentTransaction is { } transaction) await transaction.RollbackAsync();

@@ -52,8 +52,7 @@ public static class SqliteStorage
         services.AddSingleton<WriteGate>();
         services.AddSingleton<IWriteAdmission>(provider => provider.GetRequiredService<WriteGate>());
         services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(DurableReadsBehaviour<,>));
-        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<MessageAppendWriter>(provider, connectionString));
-        services.AddTransient<IMessageLog, BatchedMessageLog>();
+        services.AddSingleton<IMessageLog>(provider => ActivatorUtilities.CreateInstance<MessageAppendWriter>(provider, connectionString));
         services.AddScoped<IMessageQueries, MessageQueries>();
         services.AddScoped<IFetchWatermarkRepository, FetchWatermarkRepository>();
         services.AddSingleton(_ => new AccessLookups(databasePath)); // built by the container, so disposed by it

@@ -14,17 +14,20 @@ public sealed class AcceptInviteHandlerTests
 {
     private readonly IInviteRepository _invites = Substitute.For<IInviteRepository>();
     private readonly IGroupRepository _groups = Substitute.For<IGroupRepository>();
-    private readonly IMessageRepository _messages = Substitute.For<IMessageRepository>();
+    private readonly IMessageLogRepository _logs = Substitute.For<IMessageLogRepository>();
     private readonly IGroupInfoRepository _groupInfos = Substitute.For<IGroupInfoRepository>();
     private readonly IWelcomeRepository _welcomes = Substitute.For<IWelcomeRepository>();
     private static readonly UserId Admin = UserId.New(), Invitee = UserId.New();
     private readonly Group _group = Group.Create("team", "Team", Admin, now: 1);
     private readonly Invite _invite;
+    private readonly List<StoredMessage> _saved = [];
 
     public AcceptInviteHandlerTests()
     {
         _invite = Invite.Escrow(_group, Admin, Invitee, alreadyInvited: false, [1], [2], [3], now: 2);
         _groups.GetAsync(_group.Id, Arg.Any<CancellationToken>()).Returns(_group);
+        _logs.Of(_group).Returns(_ => new MessageLog(_group.Id, 4, -1, _group.MemberIds()));
+        _logs.When(logs => logs.Save(Arg.Any<MessageLog>())).Do(call => _saved.AddRange(call.Arg<MessageLog>().Appended));
     }
 
     [Fact]
@@ -42,7 +45,7 @@ public sealed class AcceptInviteHandlerTests
         var refused = await Assert.ThrowsAsync<DomainException>(() => Accept(_invite.Id, UserId.New()));
 
         Assert.Equal((DomainError.NotMember, "this invite does not belong to you"), (refused.Error, refused.Message));
-        _messages.DidNotReceiveWithAnyArgs().Add(default!);
+        _logs.DidNotReceiveWithAnyArgs().Save(default!);
         _invites.DidNotReceiveWithAnyArgs().Remove(default!);
     }
 
@@ -54,13 +57,14 @@ public sealed class AcceptInviteHandlerTests
         await Accept(_invite.Id, Invitee);
 
         Assert.True(_group.IsMember(Invitee));
-        _messages.Received(1).Add(Arg.Is<StoredMessage>(m => m.SenderId == Admin && m.SequenceNum == 1 && m.Data.SequenceEqual(new byte[] { 1 })));
+        var commit = Assert.Single(_saved);
+        Assert.Equal((Admin, 5L, (byte)1), (commit.SenderId, commit.SequenceNum, Assert.Single(commit.Data)));
         _welcomes.Received(1).Add(Arg.Is<Welcome>(w => w.UserId == Invitee && w.GroupAlias == "Team"));
         await _groupInfos.Received(1).ReplaceAsync(_group.Id, Arg.Is<byte[]>(b => b.SequenceEqual(new byte[] { 3 })), Arg.Any<CancellationToken>());
         _invites.Received(1).Remove(_invite);
     }
 
     private Task<Unit> Accept(InviteId inviteId, UserId actor) =>
-        ((IRequestHandler<AcceptInviteCommand, Unit>)new AcceptInviteHandler(_invites, _groups, _messages, _groupInfos, _welcomes, new FakeTimeProvider()))
+        ((IRequestHandler<AcceptInviteCommand, Unit>)new AcceptInviteHandler(_invites, _groups, _logs, _groupInfos, _welcomes, new FakeTimeProvider()))
             .Handle(new AcceptInviteCommand(inviteId, actor), default);
 }

@@ -65,5 +65,5 @@ public sealed class ExternalJoinHandlerTests : MemberFixture
     }
 
     private Task Join(GroupId groupId, UserId caller, byte[] commit, string mlsGroupId) =>
-        new ExternalJoinHandler(Groups, GroupInfos, Blobs).Handle(new ExternalJoinCommand(groupId, caller, commit, mlsGroupId), default);
+        new ExternalJoinHandler(Groups, GroupInfos, Logs, Clock).Handle(new ExternalJoinCommand(groupId, caller, commit, mlsGroupId), default);
 }

@@ -19,19 +19,32 @@ public abstract class MemberFixture
     protected readonly IUserRepository Users = Substitute.For<IUserRepository>();
     protected readonly IInviteRepository Invites = Substitute.For<IInviteRepository>();
     protected readonly IGroupInfoRepository GroupInfos = Substitute.For<IGroupInfoRepository>();
-    protected readonly IMessageRepository Messages = Substitute.For<IMessageRepository>();
+    protected readonly IMessageLogRepository Logs = Substitute.For<IMessageLogRepository>();
     protected readonly FakeTimeProvider Clock = new(DateTimeOffset.FromUnixTimeSeconds(Now));
     protected readonly Group Group = GroupBuilder.With(Alice, Bob);
     protected readonly List<StoredMessage> Stored = [];
+    /// <summary>The group's counter as stored: what the next message log loads, and what a saved one leaves.</summary>
+    protected long StoredCounter;
 
     protected MemberFixture()
     {
         Groups.GetAsync(Group.Id, Arg.Any<CancellationToken>()).Returns(Group);
         foreach (var user in new[] { Alice, Bob, Carol }) Users.ExistsAsync(user, Arg.Any<CancellationToken>()).Returns(true);
-        Messages.Add(Arg.Do<StoredMessage>(Stored.Add));
+        Logs.Of(Arg.Any<Group>()).Returns(call =>
+        {
+            var group = call.Arg<Group>();
+            return new MessageLog(group.Id, StoredCounter, group.MessageExpirySeconds, group.MemberIds());
+        });
+        Logs.When(logs => logs.Save(Arg.Any<MessageLog>())).Do(call =>
+        {
+            var log = call.Arg<MessageLog>();
+            Stored.AddRange(log.Appended);
+            StoredCounter = log.LastSequence;
+            log.ClearAppended();
+        });
     }
 
-    protected GroupBlobs Blobs => new(GroupInfos, Messages, Clock);
+    protected GroupBlobs Blobs => new(GroupInfos, Logs, Clock);
 
     protected static byte[] Bytes(UserId id) => UuidBytes.Write(id.Value);
 

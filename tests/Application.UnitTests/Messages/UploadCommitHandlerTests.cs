@@ -41,5 +41,5 @@ public sealed class UploadCommitHandlerTests : MemberFixture
     }
 
     private Task UploadCommit(UserId caller, byte[] commit, byte[] groupInfo, string mlsGroupId) =>
-        new UploadCommitHandler(Groups, Blobs).Handle(new UploadCommitCommand(Group.Id, caller, commit, groupInfo, mlsGroupId), default);
+        new UploadCommitHandler(Groups, Logs, Blobs, Clock).Handle(new UploadCommitCommand(Group.Id, caller, commit, groupInfo, mlsGroupId), default);
 }

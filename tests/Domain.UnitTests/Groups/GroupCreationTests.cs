@@ -11,8 +11,8 @@ public sealed class GroupCreationTests
         var alice = UserId.New();
         var group = Group.Create("book_club", "Book club", alice, 42);
 
-        Assert.Equal(("book_club", "Book club", "", -1L, GroupVisibility.Private, 0L),
-            (group.Name, group.Alias, group.MlsGroupId, group.MessageExpirySeconds, group.Visibility, group.LastSequence));
+        Assert.Equal(("book_club", "Book club", "", -1L, GroupVisibility.Private),
+            (group.Name, group.Alias, group.MlsGroupId, group.MessageExpirySeconds, group.Visibility));
         var member = Assert.Single(group.Members);
         Assert.Equal((alice, GroupRole.Admin, 42L), (member.UserId, member.Role, member.JoinedAt));
         Assert.Equal(new GroupCreated(group.Id, alice, "book_club"), Assert.Single(group.DomainEvents));

@@ -1,6 +1,7 @@
 using Conclave.Domain.Common;
 using Conclave.Domain.Groups;
 using Conclave.Domain.Invites;
+using Conclave.Domain.Messages;
 
 namespace Conclave.Domain.UnitTests.Invites;
 
@@ -10,6 +11,8 @@ public sealed class InviteTests
     private static readonly byte[] Commit = [1], WelcomeBlob = [2], GroupInfo = [3];
 
     private static Group NewGroup() => Group.Create("team", "The Team", Admin, now: 100);
+
+    private static MessageLog LogOf(Group group, long lastSequence = 0) => new(group.Id, lastSequence, group.MessageExpirySeconds, group.MemberIds());
 
     private static Invite Escrow(Group group, bool alreadyInvited = false) =>
         Invite.Escrow(group, Admin, Invitee, alreadyInvited, Commit, WelcomeBlob, GroupInfo, now: 200);
@@ -46,14 +49,18 @@ public sealed class InviteTests
         var group = NewGroup();
         var invite = Escrow(group);
 
-        var accepted = invite.Accept(Invitee, group, now: 300);
+        var log = LogOf(group, lastSequence: 4);
+
+        var accepted = invite.Accept(Invitee, group, log, now: 300);
 
         Assert.Equal(GroupRole.Member, group.RoleOf(Invitee));
-        Assert.Equal((1L, Admin, Commit), (accepted.Commit.SequenceNum, accepted.Commit.SenderId, accepted.Commit.Data));
+        var commit = Assert.Single(log.Appended);
+        Assert.Equal((5L, Admin, Commit, 300L), (commit.SequenceNum, commit.SenderId, commit.Data, commit.CreatedAt));
+        Assert.Equal(5, log.LastSequence);
         Assert.Equal((Invitee, "The Team", WelcomeBlob), (accepted.Welcome.UserId, accepted.Welcome.GroupAlias, accepted.Welcome.Message));
         Assert.Equal(GroupInfo, accepted.GroupInfo);
         var event_ = Assert.IsType<InviteAccepted>(invite.DomainEvents[^1]);
-        Assert.Equal(1L, event_.CommitSequenceNum);
+        Assert.Equal(5L, event_.CommitSequenceNum);
         Assert.Equal([Admin, Invitee], event_.Members);
     }
 
@@ -63,7 +70,7 @@ public sealed class InviteTests
         var group = NewGroup();
         var invite = Escrow(group);
 
-        var accept = Assert.Throws<DomainException>(() => invite.Accept(Stranger, group, now: 300));
+        var accept = Assert.Throws<DomainException>(() => invite.Accept(Stranger, group, LogOf(group), now: 300));
         var decline = Assert.Throws<DomainException>(() => invite.Decline(Stranger));
 
         Assert.All([accept, decline], e => Assert.Equal((DomainError.NotMember, "this invite does not belong to you"), (e.Error, e.Message)));
@@ -77,11 +84,14 @@ public sealed class InviteTests
         var invite = Escrow(group);
         group.Ban(Admin, Invitee, now: 250);
 
-        var refused = Assert.Throws<DomainException>(() => invite.Accept(Invitee, group, now: 300));
+        var log = LogOf(group);
+
+        var refused = Assert.Throws<DomainException>(() => invite.Accept(Invitee, group, log, now: 300));
 
         Assert.Equal((DomainError.Banned, "you are banned from this group"), (refused.Error, refused.Message));
         Assert.False(group.IsMember(Invitee));
-        Assert.Equal(0, group.LastSequence);
+        Assert.Equal(0, log.LastSequence);
+        Assert.Empty(log.Appended);
     }
 
     [Fact]

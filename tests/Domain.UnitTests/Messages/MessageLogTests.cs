@@ -26,6 +26,22 @@ public sealed class MessageLogTests
         Assert.Equal((Group, 8L, Bob), (announced.GroupId, announced.SequenceNum, announced.Sender));
         Assert.Equal([Alice, Bob], announced.Members);
         Assert.Equal(2, log.DomainEvents.Count);
+        Assert.Equal([sent.Message, next.Message], log.Appended);
+    }
+
+    [Fact]
+    public void An_append_takes_the_next_number_without_a_check_or_an_announcement_and_waits_to_be_stored()
+    {
+        var log = new MessageLog(Group, lastSequence: 2, messageExpirySeconds: -1, [Alice]);
+
+        var commit = log.Append(Carol, [7], now: 50); // a leaver's or a former inviter's commit: its use case decided
+
+        Assert.Equal((Group, 3L, Carol, 50L), (commit.GroupId, commit.SequenceNum, commit.SenderId, commit.CreatedAt));
+        Assert.Equal([commit], log.Appended);
+        Assert.Empty(log.DomainEvents);
+        log.ClearAppended();
+        Assert.Empty(log.Appended);
+        Assert.Equal(4, log.Append(Alice, [], now: 51).SequenceNum);
     }
 
     [Fact]
@@ -38,6 +54,7 @@ public sealed class MessageLogTests
         Assert.Equal(DomainError.NotMember, refusal.Error);
         Assert.Equal(3, log.LastSequence);
         Assert.Empty(log.DomainEvents);
+        Assert.Empty(log.Appended);
     }
 
     [Theory]

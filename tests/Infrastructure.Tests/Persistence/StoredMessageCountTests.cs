@@ -16,7 +16,6 @@ public sealed class StoredMessageCountTests : IAsyncLifetime
     private SqliteDatabase _database = null!;
     private Group _group = null!;
     private long _stored;
-    private long _sequence;
 
     public async Task InitializeAsync()
     {
@@ -65,9 +64,12 @@ public sealed class StoredMessageCountTests : IAsyncLifetime
     {
         await using var scope = _database.Scope();
         var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
-        var store = scope.ServiceProvider.GetRequiredService<IMessageRepository>();
+        var logs = scope.ServiceProvider.GetRequiredService<IMessageLogRepository>();
         await unitOfWork.BeginAsync(default);
-        for (var i = 0; i < messages; i++) store.Add(new StoredMessage(_group.Id, Interlocked.Increment(ref _sequence), _alice.Id, [1], 0));
+        var group = await scope.ServiceProvider.GetRequiredService<IGroupRepository>().GetAsync(_group.Id, default);
+        var log = logs.Of(group!);
+        for (var i = 0; i < messages; i++) log.Append(_alice.Id, [1], 0);
+        logs.Save(log);
         if (commit) (await unitOfWork.CommitAsync(default)).Turn.Dispose();
         else await unitOfWork.RollbackAsync();
     }

@@ -131,7 +131,9 @@ public sealed class SqliteRetentionStoreTests : IAsyncLifetime
         await _database.WithDbAsync(db =>
         {
             db.Groups.Add(group);
-            foreach (var createdAt in createdAts) db.Messages.Add(new StoredMessage(group.Id, group.NextSequence(), _alice.Id, [1], createdAt));
+            var log = new MessageLog(group.Id, 0, group.MessageExpirySeconds, group.MemberIds());
+            foreach (var createdAt in createdAts) log.Append(_alice.Id, [1], createdAt);
+            db.Messages.AddRange(log.Appended);
             return db.SaveChangesAsync();
         });
         return group.Id;

@@ -6,13 +6,14 @@ namespace Conclave.Application.Common.Behaviours;
 
 // A command is one transaction; its events are published after the commit and before the response (spec
 // architecture/sse.md), in commit order (PublicationOrder). A query runs without one; the storage engine makes it
-// answer only once what it read is durable.
+// answer only once what it read is durable. A message send is committed by the message log, not here
+// (ICommittedByMessageLog).
 public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(IUnitOfWork unitOfWork, DomainEventPublisher publisher)
     : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        if (request is IQuery<TResponse>) return await next();
+        if (request is IQuery<TResponse> or ICommittedByMessageLog) return await next();
         TResponse response;
         Committed committed;
         try
@@ -26,13 +27,7 @@ public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(IUnitOfWork unitOfW
             await unitOfWork.RollbackAsync();
             throw;
         }
-        using (committed.Turn)
-        {
-            if (committed.Events.Count == 0) return response;
-            await committed.Turn.WaitAsync();
-            // Not the request's token: once committed, the events must go out even if the client has gone.
-            await publisher.PublishAsync(committed.Events, CancellationToken.None);
-        }
+        await publisher.PublishInTurnAsync(committed);
         return response;
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using Conclave.Application.Common.Persistence;
 using Conclave.Application.Plugins;
 using Conclave.Domain.Common;
 using MediatR;
@@ -15,7 +16,22 @@ public sealed class DomainEventPublisher(IMediator mediator, PluginEventDispatch
     private static readonly MethodInfo NotificationOfMethod =
         typeof(DomainEventPublisher).GetMethod(nameof(NotificationOf), BindingFlags.NonPublic | BindingFlags.Static)!;
 
-    public async Task PublishAsync(IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken)
+    /// <summary>
+    /// Publishes a durable commit's events once every earlier commit's are out (<see cref="PublicationOrder"/>), then
+    /// gives its turn up, events or not.
+    /// </summary>
+    public async Task PublishInTurnAsync(Committed committed)
+    {
+        using (committed.Turn)
+        {
+            if (committed.Events.Count == 0) return;
+            await committed.Turn.WaitAsync();
+            // Not the request's token: once committed, the events must go out even if the client has gone.
+            await PublishAsync(committed.Events, CancellationToken.None);
+        }
+    }
+
+    private async Task PublishAsync(IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken)
     {
         var committedAt = clock.GetUtcNow();
         foreach (var domainEvent in events)

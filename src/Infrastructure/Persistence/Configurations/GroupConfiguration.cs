@@ -7,6 +7,9 @@ namespace Conclave.Infrastructure.Persistence.Configurations;
 
 internal sealed class GroupConfiguration : IEntityTypeConfiguration<Group>
 {
+    /// <summary>The group's message counter: held by its <see cref="Domain.Messages.MessageLog"/>, stored in its row.</summary>
+    public const string LastSequence = "LastSequence";
+
     public void Configure(EntityTypeBuilder<Group> group)
     {
         group.ToTable("groups");
@@ -18,7 +21,7 @@ internal sealed class GroupConfiguration : IEntityTypeConfiguration<Group>
         group.Property(g => g.MlsGroupId).HasColumnName("mls_group_id");
         group.Property(g => g.MessageExpirySeconds).HasColumnName("message_expiry_seconds");
         group.Property(g => g.Visibility).HasColumnName("visibility");
-        group.Property(g => g.LastSequence).HasColumnName("last_sequence");
+        group.Property<long>(LastSequence).HasColumnName("last_sequence");
         group.Property(g => g.CreatedAt).HasColumnName("created_at");
         group.Ignore(g => g.DomainEvents);
 

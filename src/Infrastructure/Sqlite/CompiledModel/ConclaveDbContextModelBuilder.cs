@@ -11,7 +11,7 @@ namespace Conclave.Infrastructure.Sqlite.CompiledModel
     public partial class ConclaveDbContextModel
     {
         private ConclaveDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a284a429-83c2-4ac9-9be8-ac554a8dc8f8"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("ecf408ff-3e37-433b-9f73-689972c94ee1"), entityTypeCount: 13)
         {
         }
 

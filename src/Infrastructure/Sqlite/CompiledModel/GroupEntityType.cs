@@ -54,8 +54,6 @@ namespace Conclave.Infrastructure.Sqlite.CompiledModel
             var lastSequence = runtimeEntityType.AddProperty(
                 "LastSequence",
                 typeof(long),
-                propertyInfo: typeof(Group).GetProperty("LastSequence", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Group).GetField("<LastSequence>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0L);
             lastSequence.AddAnnotation("Relational:ColumnName", "last_sequence");
 

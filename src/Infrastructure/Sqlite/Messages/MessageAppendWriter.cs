@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Conclave.Application.Common.Events;
 using Conclave.Application.Common.Observability;
 using Conclave.Application.Common.Persistence;
+using Conclave.Application.Messages;
 using Conclave.Domain.Common;
 using Conclave.Domain.Messages;
 using Conclave.Infrastructure.Persistence.Writes;
@@ -12,14 +13,15 @@ namespace Conclave.Infrastructure.Sqlite.Messages;
 
 /// <summary>
 /// Group commit of message sends: one writer takes every send waiting at that moment and stores them in one
-/// transaction under the write gate, so many sends share one BEGIN, one COMMIT and one WAL write. The fsync is
-/// shared as for every writer (<see cref="WalFlush"/>); a send completes only once its batch is durable, and its
-/// publication turn is taken at the commit, so its events go out in commit order with everyone else's.
+/// transaction under the write gate, so many sends share one BEGIN, one COMMIT and one WAL write. Each send is decided
+/// by its group's <see cref="MessageLog"/> (the counter, the member check); the writer stores what it decided. The
+/// fsync is shared as for every writer (<see cref="WalFlush"/>); a send completes only once its batch is durable, and
+/// its publication turn is taken at the commit, so its events go out in commit order with everyone else's.
 /// What a send needs of its group (<see cref="MessageLog"/>) is kept from one batch to the next, as long as no other
 /// connection (EF, the cleanup, an admin command in another process) has committed in between: SQLite's
 /// data_version tells, read inside the batch's own transaction.
 /// </summary>
-internal sealed class MessageAppendWriter : IAsyncDisposable
+internal sealed class MessageAppendWriter : IMessageLog, IAsyncDisposable
 {
     // Bounds one batch's time under the gate (and so the wait of the other writers behind it).
     private const int MaxBatch = 256;
@@ -43,10 +45,9 @@ internal sealed class MessageAppendWriter : IAsyncDisposable
         _loop = Task.Run(LoopAsync);
     }
 
-    /// <summary>Completes once the send is durable, or with the send's refusal; a queued send is not cancelled.</summary>
-    public Task<AppendedMessage> AppendAsync(GroupId groupId, Func<MessageLog, SentMessage> send)
+    public Task<AppendedMessage> AppendAsync(MessageSend send)
     {
-        var pending = new PendingAppend(groupId, send);
+        var pending = new PendingAppend(send);
         if (!_queue.Writer.TryWrite(pending)) throw new ObjectDisposedException(nameof(MessageAppendWriter));
         return pending.Completion.Task;
     }
@@ -113,14 +114,16 @@ internal sealed class MessageAppendWriter : IAsyncDisposable
         var advanced = new HashSet<MessageLog>();
         foreach (var pending in batch)
         {
-            if (!_logs.TryGetValue(pending.GroupId, out var log)) _logs[pending.GroupId] = log = statements.Load(pending.GroupId);
+            var send = pending.Send;
+            if (!_logs.TryGetValue(send.GroupId, out var log)) _logs[send.GroupId] = log = statements.Load(send.GroupId);
             try
             {
                 if (log is null) throw DomainException.NotMember();
-                var sent = pending.Send(log);
+                var sent = log.Send(send.Sender, send.Data, send.ReceivedAt, send.ServerRetention);
                 statements.Store(sent);
                 stored.Add((pending, sent.Message.SequenceNum, [.. log.DomainEvents]));
                 log.ClearDomainEvents();
+                log.ClearAppended();
                 advanced.Add(log);
             }
             catch (DomainException refusal)
@@ -148,11 +151,8 @@ internal sealed class MessageAppendWriter : IAsyncDisposable
             stored[i].Pending.Completion.TrySetResult(new AppendedMessage(stored[i].Sequence, new Committed(stored[i].Events, turns[i])));
     }
 
-    private sealed record PendingAppend(GroupId GroupId, Func<MessageLog, SentMessage> Send)
+    private sealed record PendingAppend(MessageSend Send)
     {
         public TaskCompletionSource<AppendedMessage> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
-
-/// <summary>A durable send: its sequence number, and its events to publish in its turn.</summary>
-internal sealed record AppendedMessage(long Sequence, Committed Commit);

@@ -8,7 +8,7 @@ using MediatR;
 namespace Conclave.Application.Invites.Commands.AcceptInvite;
 
 public sealed class AcceptInviteHandler(
-    IInviteRepository invites, IGroupRepository groups, IMessageRepository messages, IGroupInfoRepository groupInfos,
+    IInviteRepository invites, IGroupRepository groups, IMessageLogRepository logs, IGroupInfoRepository groupInfos,
     IWelcomeRepository welcomes, TimeProvider clock) : IRequestHandler<AcceptInviteCommand, Unit>
 {
     public async Task<Unit> Handle(AcceptInviteCommand command, CancellationToken cancellationToken)
@@ -17,8 +17,9 @@ public sealed class AcceptInviteHandler(
         invite.RequireInvitee(command.Actor);
         // An invite is deleted with its group, so the group exists while the invite does.
         var group = await groups.GetAsync(invite.GroupId, cancellationToken) ?? throw InviteNotFound();
-        var accepted = invite.Accept(command.Actor, group, clock.GetUtcNow().ToUnixTimeSeconds());
-        messages.Add(accepted.Commit);
+        var log = logs.Of(group);
+        var accepted = invite.Accept(command.Actor, group, log, clock.GetUtcNow().ToUnixTimeSeconds());
+        logs.Save(log);
         welcomes.Add(accepted.Welcome);
         await groupInfos.ReplaceAsync(group.Id, accepted.GroupInfo, cancellationToken);
         invites.Remove(invite);

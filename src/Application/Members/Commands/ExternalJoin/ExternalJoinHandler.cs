@@ -1,5 +1,4 @@
 using Conclave.Application.Groups;
-using Conclave.Application.Messages;
 using Conclave.Domain.Common;
 using Conclave.Domain.Groups;
 using Conclave.Domain.Messages;
@@ -9,7 +8,7 @@ namespace Conclave.Application.Members.Commands.ExternalJoin;
 
 // CLARIFICATIONS R30: GroupInfo must exist (and is never changed here); the pending-join flag is consumed even
 // without a commit; mls_group_id is set once; a commit becomes the caller's message. One transaction (decision 2).
-public sealed class ExternalJoinHandler(IGroupRepository groups, IGroupInfoRepository groupInfos, GroupBlobs blobs)
+public sealed class ExternalJoinHandler(IGroupRepository groups, IGroupInfoRepository groupInfos, IMessageLogRepository logs, TimeProvider clock)
     : IRequestHandler<ExternalJoinCommand, Unit>
 {
     public async Task<Unit> Handle(ExternalJoinCommand command, CancellationToken cancellationToken)
@@ -21,7 +20,11 @@ public sealed class ExternalJoinHandler(IGroupRepository groups, IGroupInfoRepos
         var wasPendingJoin = group.ConsumePendingExternalJoin(command.Actor);
         group.RecordMlsGroupId(command.MlsGroupId);
         if (command.CommitMessage.Length > 0)
-            blobs.AddMessage(group.Id, group.CompleteExternalJoin(command.Actor, wasPendingJoin), command.Actor, command.CommitMessage);
+        {
+            var log = logs.Of(group);
+            group.CompleteExternalJoin(command.Actor, wasPendingJoin, log, command.CommitMessage, clock.GetUtcNow().ToUnixTimeSeconds());
+            logs.Save(log);
+        }
         return Unit.Value;
     }
 }

@@ -1,12 +1,13 @@
 using Conclave.Application.Groups;
 using Conclave.Domain.Groups;
+using Conclave.Domain.Messages;
 using MediatR;
 
 namespace Conclave.Application.Messages.Commands.UploadCommit;
 
 // GroupInfo, the commit as the next message and the set-once mls_group_id in one transaction (spec api/messages.md,
 // decision 2; the reference sets mls_group_id in a second statement, C33).
-public sealed class UploadCommitHandler(IGroupRepository groups, GroupBlobs blobs) : IRequestHandler<UploadCommitCommand, Unit>
+public sealed class UploadCommitHandler(IGroupRepository groups, IMessageLogRepository logs, GroupBlobs blobs, TimeProvider clock) : IRequestHandler<UploadCommitCommand, Unit>
 {
     public async Task<Unit> Handle(UploadCommitCommand command, CancellationToken cancellationToken)
     {
@@ -14,7 +15,11 @@ public sealed class UploadCommitHandler(IGroupRepository groups, GroupBlobs blob
         group.RequireMember(command.Actor);
         await blobs.ReplaceGroupInfoAsync(group.Id, command.GroupInfo, cancellationToken);
         if (command.CommitMessage.Length > 0)
-            blobs.AddMessage(group.Id, group.UploadCommit(command.Actor), command.Actor, command.CommitMessage);
+        {
+            var log = logs.Of(group);
+            group.UploadCommit(command.Actor, log, command.CommitMessage, clock.GetUtcNow().ToUnixTimeSeconds());
+            logs.Save(log);
+        }
         group.RecordMlsGroupId(command.MlsGroupId);
         return Unit.Value;
     }
