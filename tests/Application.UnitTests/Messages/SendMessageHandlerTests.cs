@@ -6,6 +6,7 @@ using Conclave.Application.Messages.Commands.SendMessage;
 using Conclave.Application.UnitTests.Members;
 using Conclave.Application.UnitTests.Plugins;
 using Conclave.Domain.Common;
+using Conclave.Domain.Groups;
 using Conclave.Domain.Messages;
 using MediatR;
 using NSubstitute;
