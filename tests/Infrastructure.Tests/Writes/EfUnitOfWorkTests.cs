@@ -151,6 +151,18 @@ public sealed class EfUnitOfWorkTests : IAsyncLifetime
         Assert.Equal(0, await _database.WithDbAsync(db => db.Sessions.CountAsync()));
     }
 
+    [Fact]
+    public async Task A_statement_the_change_tracker_does_not_see_ends_the_look_ups_beside_a_content_change_too()
+    {
+        var epoch = Epoch.Current;
+        await CommitAsync(db =>
+        {
+            db.Users.Single(u => u.Id == _alice.Id).ChangeAlias("Alice"); // a password reset: the user changes, its sessions go
+            db.Sessions.Where(s => s.UserId == _alice.Id).ExecuteDelete();
+        });
+        Assert.NotEqual(epoch, Epoch.Current);
+    }
+
     private async Task CommitAsync(Action<ConclaveDbContext> change)
     {
         await using var scope = _database.Scope();

@@ -15,7 +15,8 @@ internal static class WrittenEntities
 {
     public static WriteKind KindOf(ChangeTracker tracker, bool untracked)
     {
-        var kind = untracked ? WriteKind.Access : WriteKind.None;
+        if (untracked) return WriteKind.Access;
+        var kind = WriteKind.None;
         foreach (var entry in tracker.Entries())
         {
             if (entry.State is EntityState.Unchanged or EntityState.Detached) continue;
