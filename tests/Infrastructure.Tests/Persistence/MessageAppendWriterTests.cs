@@ -9,6 +9,7 @@ using Conclave.Domain.Groups;
 using Conclave.Domain.Messages;
 using Conclave.Domain.Users;
 using Conclave.Infrastructure.Persistence.Configurations;
+using Conclave.Infrastructure.Persistence.Writes;
 using Conclave.Infrastructure.Sqlite.Durability;
 using Conclave.Infrastructure.Sqlite.Lookups;
 using Conclave.Infrastructure.Sqlite.Messages;
@@ -89,7 +90,7 @@ public sealed class MessageAppendWriterTests : IAsyncLifetime
         await Task.Delay(100);
         var sends = new[] { Send(_group, _bob, [1]), Send(_group, _carol, [2]), Send(GroupId.New(), _bob, [3]), Send(_group, _alice, [4]) }
             .Select(writer.AppendAsync).ToList();
-        gate.Exit();
+        gate.Leave(WriteKind.Content);
 
         await first.WaitAsync(Patience);
         var bob = await sends[0].WaitAsync(Patience);

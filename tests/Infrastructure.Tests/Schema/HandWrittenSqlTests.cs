@@ -4,6 +4,7 @@ using Group = Conclave.Domain.Groups.Group;
 using Conclave.Application.Retention;
 using Conclave.Domain.Groups;
 using Conclave.Infrastructure.Persistence;
+using Conclave.Infrastructure.Persistence.Configurations;
 using Conclave.Infrastructure.Sqlite.Lookups;
 using Conclave.Infrastructure.Sqlite.Messages;
 using Conclave.Infrastructure.Tests.Persistence;
@@ -107,7 +108,7 @@ public sealed partial class HandWrittenSqlTests : IAsyncLifetime
         await using var scope = _database.Scope();
         var model = scope.ServiceProvider.GetRequiredService<ConclaveDbContext>().GetService<IDesignTimeModel>().Model;
 
-        var counter = model.FindEntityType(typeof(Group))!.FindProperty(nameof(Group.LastSequence))!;
+        var counter = model.FindEntityType(typeof(Group))!.FindProperty(GroupConfiguration.LastSequence)!;
         Assert.Equal(("groups", "last_sequence"), (counter.DeclaringType.GetTableName(), counter.GetColumnName()));
 
         // LookupConnection reads the role as the integer EF stores; a mapping that stores anything else breaks it.
