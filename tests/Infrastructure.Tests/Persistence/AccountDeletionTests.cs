@@ -3,6 +3,7 @@ using Conclave.Domain.Invites;
 using Conclave.Domain.Messages;
 using Conclave.Domain.Users;
 using Conclave.Infrastructure.Persistence.Repositories;
+using Conclave.Infrastructure.Tests.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Conclave.Infrastructure.Tests.Persistence;

@@ -6,6 +6,7 @@ using Conclave.Domain.Messages;
 using Conclave.Domain.Sessions;
 using Conclave.Domain.Users;
 using Conclave.Domain.Welcomes;
+using Conclave.Infrastructure.Tests.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Conclave.Infrastructure.Tests.Persistence;

@@ -4,6 +4,7 @@ using Conclave.Application.Members.Commands.InviteToGroup;
 using Conclave.Domain.Common;
 using Conclave.Domain.Groups;
 using Conclave.Domain.KeyPackages;
+using Conclave.Infrastructure.Tests.Sqlite;
 using static Conclave.Infrastructure.Tests.Persistence.KeyPackageRows;
 using static Conclave.TestSupport.KeyPackageData;
 

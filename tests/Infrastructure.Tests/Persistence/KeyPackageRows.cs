@@ -1,5 +1,6 @@
 using Conclave.Domain.Common;
 using Conclave.Domain.Users;
+using Conclave.Infrastructure.Tests.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Conclave.Infrastructure.Tests.Persistence;

@@ -2,6 +2,7 @@ using Conclave.Application.KeyPackages.Commands.GetKeyPackage;
 using Conclave.Application.KeyPackages.Commands.UploadKeyPackages;
 using Conclave.Domain.Common;
 using Conclave.Domain.KeyPackages;
+using Conclave.Infrastructure.Tests.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using static Conclave.Infrastructure.Tests.Persistence.KeyPackageRows;
 using static Conclave.TestSupport.KeyPackageData;

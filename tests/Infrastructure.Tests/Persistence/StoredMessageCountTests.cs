@@ -4,6 +4,7 @@ using Conclave.Application.Common.Persistence;
 using Conclave.Domain.Groups;
 using Conclave.Domain.Messages;
 using Conclave.Domain.Users;
+using Conclave.Infrastructure.Tests.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Conclave.Infrastructure.Tests.Persistence;

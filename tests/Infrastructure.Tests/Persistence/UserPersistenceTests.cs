@@ -4,6 +4,7 @@ using Conclave.Domain.Sessions;
 using Conclave.Domain.Users;
 using Conclave.Infrastructure.Persistence.Queries;
 using Conclave.Infrastructure.Persistence.Repositories;
+using Conclave.Infrastructure.Tests.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

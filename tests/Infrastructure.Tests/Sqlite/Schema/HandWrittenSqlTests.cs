@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Conclave.Infrastructure.Tests.Schema;
+namespace Conclave.Infrastructure.Tests.Sqlite.Schema;
 
 // The SQLite engine's hand-written statements name the tables and columns the EF mapping creates: each is prepared
 // (SQLite then resolves every table and column) against a database migrated afresh, and what the statements assume of

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace Conclave.Infrastructure.Tests.Persistence;
+namespace Conclave.Infrastructure.Tests.Sqlite.Schema;
 
 // The server's Migrate skips EF Core's own check that the migrations match the model (it builds two more models at
 // every start, see AddInfrastructure); this test is that check: a model change without its migration fails here.

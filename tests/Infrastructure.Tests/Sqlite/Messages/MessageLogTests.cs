@@ -14,11 +14,12 @@ using Conclave.Domain.Users;
 using Conclave.Infrastructure.Persistence;
 using Conclave.Infrastructure.Persistence.Configurations;
 using Conclave.Infrastructure.Sqlite.Connections;
+using Conclave.Infrastructure.Tests.Sqlite.Connections;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Conclave.Infrastructure.Tests.Persistence;
+namespace Conclave.Infrastructure.Tests.Sqlite.Messages;
 
 // Sends go through the group-commit writer (Sqlite/Messages) on a real file, through the real pipeline: each number
 // once, shared with the commits stored through EF, refusals confined to their sends, events in commit order. How a

@@ -3,7 +3,7 @@ using Conclave.Infrastructure.Sqlite.Schema;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Conclave.Infrastructure.Tests.Persistence;
+namespace Conclave.Infrastructure.Tests.Sqlite.Schema;
 
 // GET /readyz: the database answers and holds every migration of this build.
 public sealed class DatabaseReadinessTests : IAsyncLifetime

@@ -8,7 +8,7 @@ using Conclave.Infrastructure.Tests.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Conclave.Infrastructure.Tests.Retention;
+namespace Conclave.Infrastructure.Tests.Sqlite.Retention;
 
 public sealed class SqliteRetentionStoreTests : IAsyncLifetime
 {

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Conclave.Infrastructure.Tests.Persistence;
+namespace Conclave.Infrastructure.Tests.Sqlite.Schema;
 
 // The start-up's and readiness's own reading of __EFMigrationsHistory, which spares EF Core's migrator when there is
 // nothing to migrate.

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Scaffolding;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Conclave.Infrastructure.Tests.Persistence;
+namespace Conclave.Infrastructure.Tests.Sqlite.Schema;
 
 // The server runs on the compiled model in Sqlite/CompiledModel (EF Core finds it by its assembly attribute), not
 // on one built from the entity configurations at start. This test generates it again from the configurations, as

@@ -11,7 +11,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Conclave.Infrastructure.Tests.Persistence;
+namespace Conclave.Infrastructure.Tests.Sqlite.Lookups;
 
 // The session and group-role look-ups every request makes (prepared statements on kept connections, their answers
 // kept until a write may have changed them), on a real file and through the composed services. A write through this

@@ -1,7 +1,7 @@
 using Conclave.Infrastructure.Events;
 using Conclave.Infrastructure.Sqlite.Lookups;
 
-namespace Conclave.Infrastructure.Tests.Events;
+namespace Conclave.Infrastructure.Tests.Sqlite.Lookups;
 
 // Session endings travel between processes through the marker file's second half; the access epoch's half is its own.
 public sealed class SessionEndMarkTests : IDisposable

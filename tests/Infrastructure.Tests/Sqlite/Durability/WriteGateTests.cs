@@ -3,7 +3,7 @@ using Conclave.Infrastructure.Persistence.Writes;
 using Conclave.Infrastructure.Sqlite.Durability;
 using Conclave.Infrastructure.Sqlite.Lookups;
 
-namespace Conclave.Infrastructure.Tests.Writes;
+namespace Conclave.Infrastructure.Tests.Sqlite.Durability;
 
 public sealed class WriteGateTests : IDisposable
 {

@@ -7,11 +7,12 @@ using Conclave.Infrastructure.Persistence.Writes;
 using Conclave.Infrastructure.Sqlite.Durability;
 using Conclave.Infrastructure.Sqlite.Lookups;
 using Conclave.Infrastructure.Tests.Persistence;
+using Conclave.Infrastructure.Tests.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Conclave.Infrastructure.Tests.Writes;
+namespace Conclave.Infrastructure.Tests.Persistence.Writes;
 
 // The unit of work on a real file: what a failure leaves behind (the gate, the publication order, the access cache),
 // and which commits end the kept access look-ups.

@@ -7,7 +7,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Conclave.Infrastructure.Tests.Persistence;
+namespace Conclave.Infrastructure.Tests.Sqlite;
 
 /// <summary>
 /// A temp SQLite file behind the real Application pipeline and Infrastructure (the server's composition without

@@ -4,7 +4,7 @@ using Conclave.Infrastructure.Sqlite.Connections;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Conclave.Infrastructure.Tests.Persistence;
+namespace Conclave.Infrastructure.Tests.Sqlite.Connections;
 
 // A scope's context comes from the pool and goes back to it once, when the scope ends; so does its connection. Given back twice (once by the
 // scope, once by ScopedContext), it was leased to two requests at the same time: under load, 500s for both.

@@ -1,7 +1,7 @@
 using Conclave.Infrastructure.Persistence;
 using Conclave.Infrastructure.Sqlite.Connections;
 
-namespace Conclave.Infrastructure.Tests.Persistence;
+namespace Conclave.Infrastructure.Tests.Sqlite.Connections;
 
 // What both kept-open pools (the contexts' connections, the look-ups') share: a few kept idle, the rest closed, and
 // nothing kept once the pool is disposed.

@@ -4,7 +4,7 @@ using Conclave.Infrastructure.Sqlite.Durability;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Conclave.Infrastructure.Tests.Persistence;
+namespace Conclave.Infrastructure.Tests.Sqlite.Durability;
 
 // Durability comes from WalFlush (one fsync of the -wal file per batch) on connections that commit with
 // synchronous=NORMAL. An fsync cannot be observed from a test; what can be: the setting, that every waiter is

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Conclave.Infrastructure.Tests.Persistence;
+namespace Conclave.Infrastructure.Tests.Sqlite.Schema;
 
 // A database made by an earlier release (its migrations only) is migrated forward at start-up and keeps its rows.
 public sealed class MigrationForwardTests : IDisposable

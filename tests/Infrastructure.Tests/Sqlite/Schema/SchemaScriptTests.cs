@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Conclave.Infrastructure.Tests.Persistence;
+namespace Conclave.Infrastructure.Tests.Sqlite.Schema;
 
 // A new database is created from Migrations/Schema.sql instead of by EF Core's migrator (SchemaScript): the script
 // must be the one EF Core writes for this build's migrations, and give the database the migrator gives.

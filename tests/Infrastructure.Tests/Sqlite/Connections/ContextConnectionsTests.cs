@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Conclave.Infrastructure.Tests.Persistence;
+namespace Conclave.Infrastructure.Tests.Sqlite.Connections;
 
 // A request's context runs on a connection kept open across requests; one given back with a statement still running
 // or a transaction open is closed instead, and the idle trim closes the idle ones.

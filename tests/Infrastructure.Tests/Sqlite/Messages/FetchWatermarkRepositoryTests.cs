@@ -9,7 +9,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Conclave.Infrastructure.Tests.Persistence;
+namespace Conclave.Infrastructure.Tests.Sqlite.Messages;
 
 // The watermark upsert on a real SQLite file: it keeps the larger value and ignores users who are not members.
 public sealed class FetchWatermarkRepositoryTests : IAsyncLifetime

@@ -1,7 +1,7 @@
 using Conclave.Infrastructure.Sqlite.Lookups;
 
 
-namespace Conclave.Infrastructure.Tests.Persistence;
+namespace Conclave.Infrastructure.Tests.Sqlite.Lookups;
 
 // The kept answers of the access look-ups, against a counting reader: what is read again, and when.
 public sealed class KeptReadsTests : IDisposable

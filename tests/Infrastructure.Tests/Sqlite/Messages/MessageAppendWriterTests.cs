@@ -18,7 +18,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Conclave.Infrastructure.Tests.Persistence;
+namespace Conclave.Infrastructure.Tests.Sqlite.Messages;
 
 // How the group-commit writer fails, on a real file: a batch whose write fails is rolled back whole and fails every
 // send in it, and the writer goes on from what is stored; a refusal stays with its send; a failed fsync fails the sends
